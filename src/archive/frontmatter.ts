@@ -1,0 +1,54 @@
+// The one place gray-matter is called. Front matter is data: YAML or JSON
+// only. gray-matter would eval() a ---js block, so every code-running engine
+// throws here, and options are always passed (without them gray-matter keeps
+// every file's content in a module-level cache forever).
+
+import matter from "gray-matter";
+
+const DATA_LANGUAGES = new Set(["", "yaml", "yml", "json"]);
+
+function refuse(): never {
+  throw new Error("front matter that runs code is never evaluated");
+}
+
+// Typed loosely: gray-matter's option types are generic over the input string.
+const SAFE_OPTIONS: Record<string, unknown> = {
+  engines: {
+    javascript: { parse: refuse, stringify: refuse },
+    js: { parse: refuse, stringify: refuse },
+    coffee: { parse: refuse, stringify: refuse },
+    coffeescript: { parse: refuse, stringify: refuse },
+    cson: { parse: refuse, stringify: refuse },
+  },
+};
+
+export type FrontMatterResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; message: string };
+
+export function isDataLanguage(language: string): boolean {
+  return DATA_LANGUAGES.has(language.toLowerCase());
+}
+
+/**
+ * Parse the text between the fences. `language` is what followed the
+ * opening `---` (empty for plain YAML).
+ */
+export function parseFrontMatter(block: string, language: string): FrontMatterResult {
+  if (!isDataLanguage(language)) {
+    return { ok: false, message: `front matter in "${language}" is not data (only YAML or JSON); it was not run` };
+  }
+  const lang = language.toLowerCase() === "json" ? "json" : "yaml";
+  try {
+    const input: string = `---${lang}\n${block}\n---\n`;
+    const parsed = matter(input, { ...SAFE_OPTIONS, language: lang } as Parameters<typeof matter>[1]);
+    const data: unknown = parsed.data;
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      return { ok: false, message: "front matter is not a mapping of keys to values" };
+    }
+    return { ok: true, data: data as Record<string, unknown> };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { ok: false, message: `front matter is not valid ${lang.toUpperCase()}: ${reason}` };
+  }
+}

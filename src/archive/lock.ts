@@ -1,0 +1,121 @@
+// One writer at a time: a lock file made with O_EXCL. A lock whose process
+// is gone (killed mid-run) is broken, under a second short-lived lock so two
+// waiters never both break it.
+
+import { mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync, existsSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { FailureError } from "../errors.js";
+
+export const STATE_DIR = ".newsctl";
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  started: number;
+}
+
+export interface LockOptions {
+  timeoutMs?: number;
+}
+
+export function stateDir(root: string): string {
+  const dir = join(root, STATE_DIR);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    // Keeps the lock, journal and cache out of git without touching the user's .gitignore.
+    writeFileSync(join(dir, ".gitignore"), "*\n");
+  }
+  return dir;
+}
+
+function tryCreate(path: string): boolean {
+  try {
+    const fd = openSync(path, "wx");
+    const info: LockInfo = { pid: process.pid, host: hostname(), started: Date.now() };
+    writeFileSync(fd, JSON.stringify(info));
+    closeSync(fd);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw new FailureError(`cannot create the lock ${path}: ${(error as Error).message}`);
+  }
+}
+
+function readInfo(path: string): LockInfo | null {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isStale(path: string): boolean {
+  const info = readInfo(path);
+  if (!info) {
+    // Unreadable or half-written: stale once it is older than a writer needs to fill it.
+    try {
+      return Date.now() - statSync(path).mtimeMs > 5_000;
+    } catch {
+      return false;
+    }
+  }
+  if (info.host === hostname()) return !isAlive(info.pid);
+  return Date.now() - info.started > 60 * 60 * 1000;
+}
+
+function breakIfStale(lockPath: string): void {
+  const breaker = lockPath + ".break";
+  if (!tryCreate(breaker)) {
+    try {
+      if (Date.now() - statSync(breaker).mtimeMs > 10_000) rmSync(breaker, { force: true });
+    } catch {
+      /* gone already */
+    }
+    return;
+  }
+  try {
+    if (isStale(lockPath)) rmSync(lockPath, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function acquireLock(root: string, options: LockOptions = {}): Promise<() => void> {
+  const lockPath = join(stateDir(root), "lock");
+  const timeoutMs = options.timeoutMs ?? Number(process.env["NEWSCTL_LOCK_TIMEOUT_MS"] ?? 30_000);
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    if (tryCreate(lockPath)) {
+      return () => rmSync(lockPath, { force: true });
+    }
+    breakIfStale(lockPath);
+    if (Date.now() > deadline) {
+      const holder = readInfo(lockPath);
+      throw new FailureError(
+        `the archive is locked by another newsctl${holder ? ` (pid ${holder.pid} on ${holder.host})` : ""}: ${lockPath}; try again, or remove the file if no newsctl is running`,
+      );
+    }
+    await sleep(Math.min(200, 10 + attempt * 10) + Math.random() * 20);
+  }
+}
+
+export async function withLock<T>(root: string, fn: () => Promise<T> | T, options?: LockOptions): Promise<T> {
+  const release = await acquireLock(root, options);
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}

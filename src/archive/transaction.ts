@@ -1,0 +1,204 @@
+// All-or-nothing writes across files. Every new content goes to a temp file
+// beside its target; a journal then marks the change committed; renames put
+// the files in place. A run killed before the mark leaves the archive as it
+// was (recovery deletes the temps); one killed after it is rolled forward by
+// the next run. A failure inside this process rolls back what was renamed.
+
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { FailureError } from "../errors.js";
+import { stateDir, STATE_DIR } from "./lock.js";
+
+export interface FileWrite {
+  /** Archive-relative path. */
+  path: string;
+  content: string;
+}
+
+interface JournalEntry {
+  path: string;
+  temp: string;
+}
+
+interface Journal {
+  state: "prepare" | "commit";
+  entries: JournalEntry[];
+  /** Folders this change created, deepest last; removed again on rollback when empty. */
+  createdDirs: string[];
+}
+
+const JOURNAL_PREFIX = "journal-";
+
+function writeDurably(path: string, content: string | Buffer): void {
+  const fd = openSync(path, "w");
+  try {
+    writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncDir(path: string): void {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    /* not supported everywhere; the rename is still atomic */
+  }
+}
+
+function writeJournal(path: string, journal: Journal): void {
+  writeDurably(path + ".tmp", JSON.stringify(journal));
+  renameSync(path + ".tmp", path);
+  syncDir(dirname(path));
+}
+
+/** Test hook: NEWSCTL_FAULT=rename:N fails the Nth rename (1-based) as a full disk would. */
+function faultAt(step: number): void {
+  const fault = process.env["NEWSCTL_FAULT"];
+  if (fault === `rename:${step}`) throw Object.assign(new Error("injected fault"), { code: "EIO" });
+}
+
+function makeDirs(root: string, relDir: string, created: string[]): void {
+  const parts = relDir.split("/");
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join("/");
+    const abs = join(root, rel);
+    if (!existsSync(abs)) {
+      mkdirSync(abs);
+      created.push(rel);
+    }
+  }
+}
+
+export function commitWrites(root: string, writes: FileWrite[]): void {
+  if (writes.length === 0) return;
+  const seen = new Set<string>();
+  for (const w of writes) {
+    if (seen.has(w.path)) throw new Error(`internal: ${w.path} written twice in one change`);
+    seen.add(w.path);
+  }
+  const dir = stateDir(root);
+  const txid = `${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+  const journalPath = join(dir, `${JOURNAL_PREFIX}${txid}.json`);
+  const journal: Journal = {
+    state: "prepare",
+    entries: writes.map((w) => ({ path: w.path, temp: `${w.path}.${txid}.newsctl-tmp` })),
+    createdDirs: [],
+  };
+  const originals = writes.map((w) => {
+    try {
+      return readFileSync(join(root, w.path));
+    } catch {
+      return null;
+    }
+  });
+  try {
+    for (const w of writes) makeDirs(root, dirname(w.path), journal.createdDirs);
+    writeJournal(journalPath, journal);
+    writes.forEach((w, i) => writeDurably(join(root, journal.entries[i]!.temp), w.content));
+    journal.state = "commit";
+    writeJournal(journalPath, journal);
+  } catch (error) {
+    discard(root, journal);
+    rmSync(journalPath, { force: true });
+    throw writeFailure(error);
+  }
+  let renamed = 0;
+  try {
+    for (const entry of journal.entries) {
+      faultAt(renamed + 1);
+      renameSync(join(root, entry.temp), join(root, entry.path));
+      renamed++;
+    }
+  } catch (error) {
+    rollBack(root, journal, originals, renamed);
+    rmSync(journalPath, { force: true });
+    throw writeFailure(error);
+  }
+  for (const d of new Set(journal.entries.map((e) => dirname(join(root, e.path))))) syncDir(d);
+  rmSync(journalPath, { force: true });
+}
+
+function writeFailure(error: unknown): FailureError {
+  const e = error as NodeJS.ErrnoException;
+  return new FailureError(`could not write the archive (${e.code ?? "error"}: ${e.message}); no file was changed`);
+}
+
+function discard(root: string, journal: Journal): void {
+  for (const e of journal.entries) rmSync(join(root, e.temp), { force: true });
+  for (const d of [...journal.createdDirs].reverse()) {
+    try {
+      rmdirSync(join(root, d));
+    } catch {
+      /* not empty, or gone */
+    }
+  }
+}
+
+function rollBack(root: string, journal: Journal, originals: (Buffer | null)[], renamed: number): void {
+  for (let i = 0; i < renamed; i++) {
+    const entry = journal.entries[i]!;
+    const original = originals[i];
+    const target = join(root, entry.path);
+    if (original) {
+      writeDurably(target + ".newsctl-rollback", original);
+      renameSync(target + ".newsctl-rollback", target);
+    } else {
+      rmSync(target, { force: true });
+    }
+  }
+  discard(root, journal);
+}
+
+/**
+ * Finish or undo what a killed run left. Call with the lock held.
+ * Returns the paths that were rolled forward.
+ */
+export function recoverTransactions(root: string): string[] {
+  const dir = join(root, STATE_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(".json"));
+  } catch {
+    return [];
+  }
+  const finished: string[] = [];
+  for (const name of names.sort()) {
+    const journalPath = join(dir, name);
+    let journal: Journal;
+    try {
+      journal = JSON.parse(readFileSync(journalPath, "utf8")) as Journal;
+    } catch {
+      // A journal that never finished writing belongs to a change that never committed.
+      rmSync(journalPath, { force: true });
+      continue;
+    }
+    if (journal.state === "commit") {
+      for (const e of journal.entries) {
+        if (existsSync(join(root, e.temp))) {
+          renameSync(join(root, e.temp), join(root, e.path));
+          finished.push(e.path);
+        }
+      }
+    } else {
+      discard(root, journal);
+    }
+    rmSync(journalPath, { force: true });
+  }
+  return finished;
+}
+
+export function hasPendingTransactions(root: string): boolean {
+  try {
+    return readdirSync(join(root, STATE_DIR)).some((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(".json"));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,153 @@
+// Writing back. A file is its lines; an edit changes the lines it must and
+// nothing else, so every untouched byte (BOM, CRLF, stray spaces, list
+// numbers) survives. New files are rendered in the seed's shape.
+
+import { linkTo } from "./links.js";
+import { cloneDoc, insertLines, joinText, replaceLine, type TextDoc } from "./text.js";
+import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
+
+export function serialize(file: { doc: TextDoc }): string {
+  return joinText(file.doc);
+}
+
+/** Escape what would end a link text early; titles are compared unescaped. */
+export function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => "\\" + c);
+}
+
+export function unescapeLinkText(text: string): string {
+  return text.replace(/\\([\\[\]])/g, "$1");
+}
+
+/** A link item's text as a title: unescaped and trimmed. */
+export function linkTitle(item: Pick<LinkItem, "text">): string {
+  return unescapeLinkText(item.text).trim();
+}
+
+export function markdownLink(text: string, path: string): string {
+  return `[${escapeLinkText(text)}](${linkTo(path)})`;
+}
+
+/**
+ * Rewrite one link in place: its text, its destination or both. The rest of
+ * the line (list number, `_Context: …_`, timestamps) is kept byte for byte.
+ */
+export function rewriteLink(doc: TextDoc, item: LinkItem, change: { text?: string; path?: string }): void {
+  const index = item.line - 1;
+  const line = doc.lines[index]!;
+  const { link } = item;
+  let out = line;
+  if (change.path !== undefined) {
+    const dest = linkTo(change.path);
+    out = out.slice(0, link.destStart) + dest + out.slice(link.destEnd);
+  }
+  if (change.text !== undefined) {
+    const textStart = link.start + 1;
+    out = out.slice(0, textStart) + escapeLinkText(change.text) + out.slice(textStart + link.text.length);
+  }
+  replaceLine(doc, index, out);
+}
+
+/** The number the next item of a list gets: one past the count, whatever the old numbers say. */
+export function nextItemNumber(count: number): number {
+  return count + 1;
+}
+
+/** Append an item line to a section's list; a missing list gets a blank line first. */
+export function appendToSection(doc: TextDoc, section: Pick<Section, "headingIndex" | "lastItemIndex">, itemText: string): number {
+  if (section.lastItemIndex >= 0) {
+    insertLines(doc, section.lastItemIndex, [itemText]);
+    return section.lastItemIndex + 1;
+  }
+  const after = section.headingIndex;
+  if (doc.lines[after + 1] === "" && after + 1 < doc.lines.length - 1) {
+    insertLines(doc, after + 1, [itemText]);
+    return after + 2;
+  }
+  insertLines(doc, after, ["", itemText]);
+  return after + 2;
+}
+
+export function dayPageEntryLine(number: number, title: string, path: string): string {
+  return `${number}. ${markdownLink(title, path)}`;
+}
+
+export function addDayPageEntry(page: DayPage, title: string, path: string): TextDoc {
+  const doc = cloneDoc(page.doc);
+  const line = dayPageEntryLine(nextItemNumber(page.entries.length), title, path);
+  if (page.lastItemIndex >= 0) {
+    insertLines(doc, page.lastItemIndex, [line]);
+  } else {
+    let last = doc.lines.length - 1;
+    while (last > 0 && doc.lines[last] === "") last--;
+    insertLines(doc, last, doc.lines[last] === "" ? [line] : ["", line]);
+  }
+  return doc;
+}
+
+export function renderDayPage(date: string, entries: { title: string; path: string }[]): string {
+  const items = entries.map((e, i) => dayPageEntryLine(i + 1, e.title, e.path));
+  return [`# ${date}`, "", ...items, ""].join("\n");
+}
+
+export interface NewEvent {
+  date: string;
+  dayDir: string;
+  title: string;
+  summary: string;
+  sources: { name: string; url: string }[];
+  cover: string | null;
+  related: { title: string; path: string; contexts: string[] }[];
+  /** Earlier versions, oldest first, then this one. */
+  changes: { title: string; path: string; timestamp: string | null; kind: "first" | "update" | "current" }[];
+  contexts: string[];
+  recorded: string;
+  /** Front matter keys to carry over, already as YAML lines. */
+  extraFrontMatter?: string[];
+}
+
+const KIND_LABEL = { first: "First version", update: "Update", current: "Current version" } as const;
+
+export function changeItemTail(timestamp: string | null, kind: keyof typeof KIND_LABEL): string {
+  return kind === "current" || !timestamp ? `_(${KIND_LABEL[kind]})_` : `_${timestamp} (${KIND_LABEL[kind]})_`;
+}
+
+export function relatedItemTail(contexts: string[]): string {
+  return `_Context: ${contexts.join(", ")}_`;
+}
+
+export function renderEvent(e: NewEvent, eol = "\n"): string {
+  const lines = [
+    "---",
+    `contexts: [${e.contexts.map((c) => JSON.stringify(c)).join(", ")}]`,
+    `recorded: ${JSON.stringify(e.recorded)}`,
+    ...(e.extraFrontMatter ?? []),
+    "---",
+    `### [${e.date}](${linkTo(`${e.dayDir}/index.md`)})`,
+    "",
+    `# ${e.title}`,
+    "",
+    ...(e.summary ? [...e.summary.split(/\r\n|\r|\n/), ""] : []),
+    "",
+    "### Source:",
+    "",
+    ...e.sources.map((s, i) => `${i + 1}. [${escapeLinkText(s.name)}](${s.url})`),
+    ...(e.cover ? [`${e.sources.length + 1}. [Cover Image](${e.cover})`] : []),
+    "",
+    "### Related:",
+    "",
+    ...e.related.map((r, i) => `${i + 1}. ${markdownLink(r.title, r.path)} ${relatedItemTail(r.contexts)}`),
+    ...(e.related.length ? [""] : []),
+    "### Changes:",
+    "",
+    ...e.changes.map((c, i) => `${i + 1}. ${markdownLink(c.title, c.path)} ${changeItemTail(c.timestamp, c.kind)}`),
+  ];
+  return lines.join(eol) + eol;
+}
+
+/** "2017-08-25 03:37:18", the archive's timestamp form, in UTC. */
+export function formatTimestamp(date: Date): string {
+  return date.toISOString().slice(0, 19).replace("T", " ");
+}
+
+export type { EventFile };

@@ -1,0 +1,49 @@
+// Everything a command may touch outside its arguments, passed in so that
+// tests control time, terminals and streams without globals.
+
+import { Chalk, type ChalkInstance } from "chalk";
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface InStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+export interface Context {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  now: () => Date;
+}
+
+export function createContext(overrides: Partial<Context> = {}): Context {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    now: () => new Date(),
+    ...overrides,
+  };
+}
+
+/** Colour only on a terminal, never with NO_COLOR (chalk 5 ignores it by itself). */
+export function colorsFor(ctx: Context, stream: OutStream): ChalkInstance {
+  const { NO_COLOR, FORCE_COLOR } = ctx.env;
+  let level: 0 | 1 | 2 | 3 = stream.isTTY ? 1 : 0;
+  if (FORCE_COLOR !== undefined && FORCE_COLOR !== "0" && FORCE_COLOR !== "false") level = 1;
+  if (NO_COLOR !== undefined && NO_COLOR !== "") level = 0;
+  return new Chalk({ level });
+}
+
+/** Both ends are terminals: prompts may be shown. */
+export function isInteractive(ctx: Context): boolean {
+  return Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY);
+}

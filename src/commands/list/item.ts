@@ -1,0 +1,38 @@
+// The JSON shape of one event version, shared by `list` and `add --format json`.
+
+import { eventContexts } from "../../archive/model.js";
+import { formatIsoDate } from "../../archive/paths.js";
+import type { Archive, EventFile, LinkItem } from "../../archive/types.js";
+import { linkTitle } from "../../archive/write.js";
+
+export interface ListItem {
+  date: string;
+  title: string;
+  path: string;
+  summary: string;
+  contexts: string[];
+  sources: { name: string; url: string }[];
+  cover: string | null;
+  related: { title: string; path: string; contexts: string[] }[];
+  versions: number;
+}
+
+function targetPath(item: LinkItem): string {
+  return item.target.kind === "internal" ? item.target.path : item.dest;
+}
+
+export function toListItem(archive: Archive, file: EventFile): ListItem {
+  const event = archive.eventOf.get(file.path);
+  const cover = file.sources.find((s) => s.isCover);
+  return {
+    date: formatIsoDate(file.info),
+    title: file.title ? file.title.text.trim() : "",
+    path: file.path,
+    summary: file.summary,
+    contexts: event && event.current === file ? event.contexts : eventContexts(file),
+    sources: file.sources.filter((s) => !s.isCover).map((s) => ({ name: linkTitle(s), url: s.dest })),
+    cover: cover ? cover.dest : null,
+    related: file.related.map((r) => ({ title: linkTitle(r), path: targetPath(r), contexts: r.contexts })),
+    versions: event ? event.versions.length : 1,
+  };
+}
