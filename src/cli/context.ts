@@ -2,6 +2,7 @@
 // tests control time, terminals and streams without globals.
 
 import { Chalk, type ChalkInstance } from "chalk";
+import type { Prompter } from "./prompts.js";
 
 export interface OutStream {
   write(chunk: string): unknown;
@@ -20,6 +21,8 @@ export interface Context {
   stderr: OutStream;
   stdin: InStream;
   now: () => Date;
+  /** Set by tests; otherwise prompts run on stdin/stdout (see prompterFor). */
+  prompter?: Prompter;
 }
 
 export function createContext(overrides: Partial<Context> = {}): Context {
@@ -46,4 +49,10 @@ export function colorsFor(ctx: Context, stream: OutStream): ChalkInstance {
 /** Both ends are terminals: prompts may be shown. */
 export function isInteractive(ctx: Context): boolean {
   return Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY);
+}
+
+export async function prompterFor(ctx: Context): Promise<Prompter> {
+  if (ctx.prompter) return ctx.prompter;
+  const { terminalPrompter } = await import("./prompts.js");
+  return terminalPrompter(ctx);
 }
