@@ -10,9 +10,9 @@ export function serialize(file: { doc: TextDoc }): string {
   return joinText(file.doc);
 }
 
-/** Escape what would end a link text early; titles are compared unescaped. */
+/** Escape what would end a link text early (and keep it on one line); titles are compared unescaped. */
 export function escapeLinkText(text: string): string {
-  return text.replace(/[\\[\]]/g, (c) => "\\" + c);
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\[\]]/g, (c) => "\\" + c);
 }
 
 export function unescapeLinkText(text: string): string {
