@@ -165,10 +165,13 @@ export function recoverTransactions(root: string): string[] {
   const dir = join(root, STATE_DIR);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(".json"));
+    names = readdirSync(dir).filter((n) => n.startsWith(JOURNAL_PREFIX));
   } catch {
     return [];
   }
+  // Under the lock, a half-written journal belongs to a run that died before it wrote any temp file.
+  for (const n of names.filter((n) => n.endsWith(".tmp"))) rmSync(join(dir, n), { force: true });
+  names = names.filter((n) => n.endsWith(".json"));
   const finished: string[] = [];
   for (const name of names.sort()) {
     const journalPath = join(dir, name);
@@ -197,7 +200,7 @@ export function recoverTransactions(root: string): string[] {
 
 export function hasPendingTransactions(root: string): boolean {
   try {
-    return readdirSync(join(root, STATE_DIR)).some((n) => n.startsWith(JOURNAL_PREFIX) && n.endsWith(".json"));
+    return readdirSync(join(root, STATE_DIR)).some((n) => n.startsWith(JOURNAL_PREFIX));
   } catch {
     return false;
   }
