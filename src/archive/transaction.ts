@@ -59,10 +59,16 @@ function writeJournal(path: string, journal: Journal): void {
   syncDir(dirname(path));
 }
 
-/** Test hook: NEWSCTL_FAULT=rename:N fails the Nth rename (1-based) as a full disk would. */
-function faultAt(step: number): void {
+/**
+ * Test hooks. NEWSCTL_FAULT=rename:N fails the Nth rename (1-based) as a full
+ * disk would; kill:rename:N and kill:commit SIGKILL the process at that point,
+ * as a crash would.
+ */
+function faultAt(point: string): void {
   const fault = process.env["NEWSCTL_FAULT"];
-  if (fault === `rename:${step}`) throw Object.assign(new Error("injected fault"), { code: "EIO" });
+  if (!fault) return;
+  if (fault === point) throw Object.assign(new Error("injected fault"), { code: "EIO" });
+  if (fault === `kill:${point}`) process.kill(process.pid, "SIGKILL");
 }
 
 function makeDirs(root: string, relDir: string, created: string[]): void {
@@ -103,6 +109,7 @@ export function commitWrites(root: string, writes: FileWrite[]): void {
     for (const w of writes) makeDirs(root, dirname(w.path), journal.createdDirs);
     writeJournal(journalPath, journal);
     writes.forEach((w, i) => writeDurably(join(root, journal.entries[i]!.temp), w.content));
+    faultAt("commit");
     journal.state = "commit";
     writeJournal(journalPath, journal);
   } catch (error) {
@@ -113,7 +120,7 @@ export function commitWrites(root: string, writes: FileWrite[]): void {
   let renamed = 0;
   try {
     for (const entry of journal.entries) {
-      faultAt(renamed + 1);
+      faultAt(`rename:${renamed + 1}`);
       renameSync(join(root, entry.temp), join(root, entry.path));
       renamed++;
     }

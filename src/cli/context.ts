@@ -25,14 +25,22 @@ export interface Context {
   prompter?: Prompter;
 }
 
+/** NEWSCTL_NOW (an ISO time) fixes the clock: for tests and reproducible runs. */
+function clockFrom(env: Record<string, string | undefined>): () => Date {
+  const fixed = env["NEWSCTL_NOW"];
+  if (fixed && !Number.isNaN(Date.parse(fixed))) return () => new Date(fixed);
+  return () => new Date();
+}
+
 export function createContext(overrides: Partial<Context> = {}): Context {
+  const env = overrides.env ?? process.env;
   return {
     cwd: process.cwd(),
-    env: process.env,
+    env,
+    now: clockFrom(env),
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
-    now: () => new Date(),
     ...overrides,
   };
 }
