@@ -19,6 +19,7 @@ describe("newsctl validate --fix", () => {
     expect(changedPaths(before, hashTree(root))).toEqual(FIXED_FILES);
     expect(stderr).toMatch(/^newsctl: fixed superseded-link: news\/2014\/03\/5\/stale-links\.md:15: now links to news\/2013\/01\/21\/french-/m);
     expect(stderr).toMatch(/newsctl: fixed 7 problems in 4 files\n/);
+    expect(stderr).toMatch(/\n26 problems \(20 errors, 6 warnings\) in 42 files, 26 events\n$/);
     // The errors --fix does not touch remain, so the exit code stays 1.
     expect(code).toBe(1);
 
@@ -51,6 +52,8 @@ describe("newsctl validate --fix", () => {
     expect(stdout).toContain("--- a/news/2014/03/7/index.md\n+++ b/news/2014/03/7/index.md\n@@ -1,3 +1,3 @@\n # 2014-03-07\n \n-1. [First take](/news/2014/03/7/first-take.md)\n+1. [Second take](/news/2014/03/7/second-take.md)\n");
     expect(stdout).toContain("--- /dev/null\n+++ b/news/2014/03/9/index.md\n");
     expect(stderr).toMatch(/newsctl: would fix 7 problems in 4 files; nothing was written\n/);
+    // What a real run would leave (the new day page also mends its event's date line).
+    expect(stderr).toMatch(/\n26 problems \(20 errors, 6 warnings\) in 41 files, 26 events\n$/);
     expect(code).toBe(1);
   });
 

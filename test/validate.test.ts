@@ -295,3 +295,19 @@ describe("exit codes and options", () => {
     expect(ci.text).not.toMatch(/reading/);
   });
 });
+
+describe("formatters are pure functions of diagnostics", () => {
+  it("github escapes what would break a workflow command", async () => {
+    const { formatGithub } = await import("../src/commands/validate/format/github.js");
+    const out = formatGithub([{ file: "news/a,b:c.md", line: 2, column: 3, severity: "warning", rule: "stale-title", message: "100% sure\nreally" }], (p) => p);
+    expect(out).toBe("::warning file=news/a%2Cb%3Ac.md,line=2,col=3,title=stale-title::100%25 sure%0Areally\n");
+  });
+
+  it("json never leaks the repair data a diagnostic carries", async () => {
+    const { formatJson } = await import("../src/commands/validate/format/json.js");
+    const d = { file: "news/x.md", line: 1, column: 1, severity: "error" as const, rule: "broken-link", message: "m", missing: "news/y.md" };
+    expect(formatJson([d], { files: 1, events: 1, errors: 1, warnings: 0 })).toBe(
+      '{"summary":{"files":1,"events":1,"errors":1,"warnings":0},"problems":[{"file":"news/x.md","line":1,"column":1,"severity":"error","rule":"broken-link","message":"m"}]}\n',
+    );
+  });
+});

@@ -6,7 +6,7 @@ import type { Diagnostic, Fix, Severity } from "./diagnostics.js";
 
 export interface CheckContext {
   archive: Archive;
-  report(file: string, at: { line: number; column: number }, rule: string, severity: Severity, message: string, fix?: Fix): void;
+  report(file: string, at: { line: number; column: number }, rule: string, severity: Severity, message: string, fix?: Fix, missing?: string): void;
   /** The trimmed title of the event file at `path`, or null when there is none to compare with. */
   titleOf(path: string): string | null;
   isCurrent(file: EventFile): boolean;
@@ -26,9 +26,10 @@ export function createCheckContext(archive: Archive, sink: Diagnostic[]): CheckC
   const entryMaps = new Map<string, Map<string, number>>();
   return {
     archive,
-    report(file, at, rule, severity, message, fix) {
+    report(file, at, rule, severity, message, fix, missing) {
       const d: Diagnostic = { file, line: at.line, column: at.column, severity, rule, message };
       if (fix) d.fix = fix;
+      if (missing) d.missing = missing;
       sink.push(d);
     },
     titleOf(path) {

@@ -20,6 +20,8 @@ export interface Diagnostic {
   rule: string;
   message: string;
   fix?: Fix;
+  /** For broken-link: the missing file, so a --dry-run can tell which ones a new day page would mend. */
+  missing?: string;
 }
 
 export interface RuleInfo {

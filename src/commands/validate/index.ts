@@ -68,7 +68,8 @@ function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: 
   // A preview of --fix: the diffs, and the problems a real run would leave.
   const plan = planFixes(archive, problems);
   const fixed = new Set(plan.fixed);
-  const left = problems.filter((d) => !fixed.has(d));
+  const created = new Set(plan.writes.filter((w) => w.before === null).map((w) => w.path));
+  const left = problems.filter((d) => !fixed.has(d) && !(d.missing !== undefined && created.has(d.missing)));
   return { problems: left, counts: countProblems(left, counts.files, counts.events), plan };
 }
 

@@ -39,7 +39,7 @@ function checkLink(from: string, item: LinkItem, via: Via, warn: boolean, ctx: C
     const hint = via === "date" ? null : ctx.fileTitled(linkTitle(item));
     const suggestion = hint ? `; ${hint} has this title (renamed?)` : "";
     const fix = via === "day" ? { kind: "remove-entry" as const, file: from, item } : undefined;
-    ctx.report(from, item, "broken-link", "error", `${LABEL[via]} links to ${target.path}, which does not exist${suggestion}`, fix);
+    ctx.report(from, item, "broken-link", "error", `${LABEL[via]} links to ${target.path}, which does not exist${suggestion}`, fix, target.path);
     return;
   }
   if (!warn || file.kind !== "event") return;
