@@ -165,6 +165,9 @@ describe("paths", () => {
     expect(clean).toMatchObject({ code: 0, report: { problems: [] } });
     const missing = await runMain(["validate", "--archive", SEEDED, "news/nope.md"]);
     expect(missing).toMatchObject({ code: 2, stderr: "newsctl: news/nope.md: no such file or folder\n" });
+    const withReadme = tempArchive({ files: { "README.md": "# An archive\n" } });
+    const readme = await runMain(["validate", "--archive", ".", "README.md"], { cwd: withReadme });
+    expect(readme).toMatchObject({ code: 0, stderr: "newsctl: skipping README.md: not an archive file (news/YYYY/MM/D/*.md)\nno problems in 0 files, 0 events\n" });
     const outside = await runMain(["validate", "--archive", SEEDED, "/etc/hostname"]);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/is outside the archive/);

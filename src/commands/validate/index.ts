@@ -52,14 +52,15 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   return errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
 }
 
-function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress) {
+/** `known` is the scope of an earlier pass, so its notes are not printed twice. */
+function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, known?: Set<string> | null) {
   progress.show("newsctl: reading the archive…");
   const archive = readArchive(root);
-  const scope = resolveScope(ctx, root, archive, opts.paths ?? []);
+  const scope = known !== undefined ? known : resolveScope(ctx, root, archive, opts.paths ?? []);
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   const problems = checkArchive(archive, scope);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
-  return { archive, problems, counts };
+  return { archive, scope, problems, counts };
 }
 
 function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
@@ -79,7 +80,7 @@ function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress
   const plan = planFixes(first.archive, first.problems);
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
   commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
-  const again = check(ctx, root, opts, progress);
+  const again = check(ctx, root, opts, progress, first.scope);
   return { problems: again.problems, counts: again.counts, plan };
 }
 
