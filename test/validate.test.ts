@@ -314,3 +314,24 @@ describe("formatters are pure functions of diagnostics", () => {
     );
   });
 });
+
+describe("hostile front matter", () => {
+  it("survives a YAML alias bomb in contexts: (nested arrays are not tags)", async () => {
+    const bomb = ["a: &a [x,x,x,x,x,x,x,x,x]"];
+    for (let i = 1; i < 12; i++) {
+      const name = String.fromCharCode(97 + i);
+      bomb.push(`${name}: &${name} [${Array(9).fill("*" + String.fromCharCode(96 + i)).join(",")}]`);
+    }
+    bomb.push("contexts: *l");
+    const seedLink = `/${SEED}`;
+    const root = tempArchive({
+      files: {
+        "news/2021/03/4/bomb.md": `---\n${bomb.join("\n")}\n---\n### [2021-03-04](/news/2021/03/4/index.md)\n\n# Bomb\n\n### Related:\n\n1. [French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.](${seedLink}) _Context: Mali_\n\n### Changes:\n\n1. [Bomb](/news/2021/03/4/bomb.md) _(Current version)_\n`,
+        "news/2021/03/4/index.md": "# 2021-03-04\n\n1. [Bomb](/news/2021/03/4/bomb.md)\n",
+      },
+    });
+    const { code, report } = await problemsOf(root);
+    expect(report.problems.map((p) => p.rule)).toEqual(["related-context"]);
+    expect(code).toBe(0);
+  });
+});

@@ -1,13 +1,13 @@
 // newsctl validate: every broken link and structural fault, as text, JSON,
 // GitHub annotations or SARIF; with --fix, the safe repairs.
 
+import { readFileSync } from "node:fs";
 import { withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";
-import { VERSION } from "../../cli/main.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { checkArchive, countEvents } from "./check.js";
 import { countProblems, RULES, type Counts, type Diagnostic } from "./diagnostics.js";
@@ -90,7 +90,7 @@ function report(ctx: Context, root: string, opts: ValidateOptions, { problems, c
   if (plan) reportFixes(ctx, format, plan, Boolean(opts.dryRun), showPath);
   if (format === "json") ctx.stdout.write(formatJson(problems, counts));
   else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath));
-  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: VERSION }));
+  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: toolVersion() }));
   else ctx.stderr.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stderr), maxWarnings: opts.maxWarnings }));
 }
 
@@ -107,4 +107,14 @@ function reportFixes(ctx: Context, format: string, plan: FixPlan, dryRun: boolea
     ? "newsctl: nothing to fix\n"
     : `newsctl: ${verb} ${plan.fixed.length} problem${plan.fixed.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${dryRun ? "; nothing was written" : ""}\n`;
   ctx.stderr.write(out);
+}
+
+/** The version SARIF names, from the package itself (main.ts owns --version). */
+function toolVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
 }

@@ -9,7 +9,9 @@ import type { CheckContext } from "../context.js";
 function declaredTags(file: EventFile): Set<string> | null {
   const declared = file.frontMatter?.data?.["contexts"];
   if (!Array.isArray(declared)) return null;
-  return new Set(declared.map((t) => String(t).trim().toLowerCase()));
+  // Only plain tags: a YAML alias bomb nests arrays that String() would blow up.
+  const tags = declared.filter((t): t is string | number => typeof t === "string" || typeof t === "number");
+  return new Set(tags.map((t) => String(t).trim().toLowerCase()));
 }
 
 export function checkRelatedContexts(file: EventFile, ctx: CheckContext): void {
