@@ -1,6 +1,7 @@
 // Suggestions for a new event: related events (most shared context tags,
 // then closest in date), the archive's tags, and near-identical titles.
 
+import { sortTags } from "../../archive/model.js";
 import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 import { sharedTags } from "./checks.js";
@@ -26,7 +27,7 @@ export function suggestRelated(archive: Archive, tags: string[], date: string, e
   for (const event of archive.events) {
     const file = event.current;
     if (!file.title || exclude.has(file.path)) continue;
-    const shared = sharedTags(tags, event.contexts);
+    const shared = sortTags(sharedTags(tags, event.contexts));
     if (shared.length === 0) continue;
     const eventDate = formatIsoDate(file.info);
     out.push({ file, date: eventDate, title: file.title.text.trim(), shared, days: Math.abs(dayNumber(eventDate) - day) });
