@@ -41,5 +41,5 @@ export function formatPreview(plan: AddPlan, c: ChalkInstance): string {
   const files = describeChanges(plan)
     .map((line) => `  ${line}\n`)
     .join("");
-  return `\n${c.bold(plan.path)}\n${rule}\n${plan.content}${rule}\n${c.bold("Files written:")}\n${files}\n`;
+  return `\n${c.bold(plan.path)}\n${rule}\n${plan.content}${rule}\n${c.bold("Files to write:")}\n${files}\n`;
 }
