@@ -267,6 +267,17 @@ describe("day folders", () => {
   });
 });
 
+describe("a broken day page", () => {
+  it("is reported with its path, and nothing is written", async () => {
+    const root = tempArchive({ files: { "news/2013/01/21/index.md": Buffer.from([0x23, 0x00, 0xff]) } });
+    const hashes = hashTree(root);
+    const result = await add(root, required("Another event", "2013-01-21"), true);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("newsctl: news/2013/01/21/index.md: cannot add to the day page (binary file (holds NUL bytes): not an event); nothing was written\n");
+    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+  });
+});
+
 describe("backlinks", () => {
   it("adds one line to each related event's Related list, or makes the list before Changes; CRLF kept", async () => {
     const root = tempArchive();

@@ -24,6 +24,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true });
   given.related = (opts.related ?? []).map((path) => resolveRelated(root, ctx.cwd, path).path);
   // The whole archive is read only for what needs it: suggestions and tag search.
+  if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
   const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
   if (archive && given.tags) given.tags = spellLike(given.tags, archiveTags(archive).map((t) => t.tag));
   const relatedFor = opts.related !== undefined || opts.suggestRelated !== undefined ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;

@@ -21,7 +21,7 @@ import {
   renderEvent,
   serialize,
 } from "../../archive/write.js";
-import { FailureError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import { sharedTags, spellLike } from "./checks.js";
 import type { Draft } from "./draft.js";
 import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
@@ -117,7 +117,7 @@ function dayPageChange(day: Archive, dir: string, draft: Draft, path: string): F
     return { path: pagePath, before: serialize(page), after: joinText(addDayPageEntry(page, draft.title, path)), why: "day page" };
   }
   if (page) {
-    throw new FailureError(`${pagePath}: cannot add to the day page (${page.notes[0]?.message ?? "unreadable"}); nothing was written`);
+    throw new UsageError(`${pagePath}: cannot add to the day page (${page.notes[0]?.message ?? "unreadable"}); nothing was written`);
   }
   // A day folder without a page: the new page lists the day's current events already there, then this one.
   const entries = day.events
