@@ -14,33 +14,16 @@ import { promptEntry } from "./interactive.js";
 import { resolveRelated } from "./lookup.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
 import { planAdd, type AddPlan } from "./plan.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
 import { spellLike } from "./checks.js";
+import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
 
 export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const given = draftFromFlags(opts);
   const interactive = !opts.yes && isInteractive(ctx);
   if (!interactive) refuseIncomplete(opts, given);
   const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true });
-  given.related = (opts.related ?? []).map((path) => resolveRelated(root, ctx.cwd, path).path);
-  // The whole archive is read only for what needs it: suggestions and tag search.
-  if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
-  const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
-  if (archive && given.tags) given.tags = spellLike(given.tags, archiveTags(archive).map((t) => t.tag));
-  const relatedFor = opts.related !== undefined || opts.suggestRelated !== undefined ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;
-  let draft: Draft;
-  if (interactive) {
-    const say = (text: string) => ctx.stdout.write(text + "\n");
-    const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, now: ctx.now(), relatedFor }, given);
-    if (entry.kind === "revise") {
-      ctx.stderr.write(`newsctl: nothing was written; to revise that event run:\n  newsctl revise ${entry.path}\n`);
-      return EXIT.ok;
-    }
-    draft = entry.draft;
-  } else {
-    draft = completeDraft(given, ctx.now());
-    if (relatedFor) draft.related = relatedFor(draft.tags, draft.date);
-  }
+  const draft = await collectDraft(ctx, opts, root, given, interactive);
+  if (!draft) return EXIT.ok;
   const recorded = formatTimestamp(ctx.now());
   if (opts.dryRun) {
     const plan = planAdd(root, draft, recorded);
@@ -50,6 +33,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
     return EXIT.ok;
   }
   if (interactive) await confirmWrite(ctx, root, draft, recorded);
+  // Planned again under the lock: the slug, day page and backlinked files as they are now.
   const plan = await withLock(root, () => {
     const fresh = planAdd(root, draft, recorded);
     commitWrites(root, fresh.writes);
@@ -58,6 +42,27 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   if (!interactive) warnOfTwin(ctx, plan, draft);
   ctx.stdout.write(formatResult(root, plan, opts.format, false));
   return EXIT.ok;
+}
+
+/** The flags, completed by the prompts on a terminal; null when the user chose to revise instead. */
+async function collectDraft(ctx: Context, opts: AddOptions, root: string, given: PartialDraft, interactive: boolean): Promise<Draft | null> {
+  given.related = (opts.related ?? []).map((path) => resolveRelated(root, ctx.cwd, path).path);
+  // The whole archive is read only for what needs it: suggestions and tag search.
+  if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
+  const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
+  if (archive && given.tags) given.tags = spellLike(given.tags, archiveTags(archive).map((t) => t.tag));
+  const relatedGiven = opts.related !== undefined || opts.suggestRelated !== undefined;
+  const relatedFor = relatedGiven ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;
+  if (!interactive) {
+    const draft = completeDraft(given, ctx.now());
+    if (relatedFor) draft.related = relatedFor(draft.tags, draft.date);
+    return draft;
+  }
+  const say = (text: string) => ctx.stdout.write(text + "\n");
+  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, now: ctx.now(), relatedFor }, given);
+  if (entry.kind === "draft") return entry.draft;
+  ctx.stderr.write(`newsctl: nothing was written; to revise that event run:\n  newsctl revise ${entry.path}\n`);
+  return null;
 }
 
 /** Without prompts every required field must come from a flag; never wait on stdin. */
