@@ -1,0 +1,128 @@
+// Every file one add writes, computed from what is on disk now. Called
+// inside the lock for the real write, so the slug, the day page and the
+// backlinked files are read after any other writer has finished.
+
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { eventContexts, sortTags } from "../../archive/model.js";
+import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
+import { readDays } from "../../archive/read.js";
+import { uniqueSlug } from "../../archive/slug.js";
+import { insertLines, cloneDoc, joinText } from "../../archive/text.js";
+import type { FileWrite } from "../../archive/transaction.js";
+import type { Archive, EventFile } from "../../archive/types.js";
+import {
+  addDayPageEntry,
+  appendToSection,
+  markdownLink,
+  nextItemNumber,
+  relatedItemTail,
+  renderDayPage,
+  renderEvent,
+  serialize,
+} from "../../archive/write.js";
+import { UsageError } from "../../errors.js";
+import { sharedTags, spellLike } from "./checks.js";
+import type { Draft } from "./draft.js";
+import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
+
+export interface FileChange {
+  path: string;
+  /** null: the file is new. */
+  before: string | null;
+  after: string;
+  why: "event" | "day page" | "backlink";
+}
+
+export interface AddPlan {
+  path: string;
+  content: string;
+  changes: FileChange[];
+  writes: FileWrite[];
+  /** The day as it was read, for the near-identical title check. */
+  day: Archive;
+}
+
+export function planAdd(root: string, draft: Draft, recorded: string): AddPlan {
+  const ref = parseIsoDate(draft.date)!;
+  const day = readDays(root, [ref]);
+  const dir = chooseDayDir(root, ref, day);
+  const taken = (slug: string) => day.files.has(`${dir}/${slug}.md`) || existsSync(join(root, dir, `${slug}.md`));
+  const path = `${dir}/${uniqueSlug(draft.title, taken)}.md`;
+  const files = relatedEvents(root, draft.related);
+  const tags = sortTags(spellLike(draft.tags, files.flatMap((f) => eventContexts(f))));
+  const related = files.map((file) => ({
+    file,
+    title: file.title!.text.trim(),
+    contexts: sortTags(sharedTags(tags, eventContexts(file))),
+  }));
+  const content = renderEvent({
+    date: draft.date,
+    dayDir: dir,
+    title: draft.title,
+    summary: draft.summary,
+    sources: draft.sources,
+    cover: draft.cover,
+    related: related.map((r) => ({ title: r.title, path: r.file.path, contexts: r.contexts })),
+    changes: [{ title: draft.title, path, timestamp: null, kind: "current" }],
+    contexts: tags,
+    recorded,
+  });
+  const changes: FileChange[] = [{ path, before: null, after: content, why: "event" }];
+  if (draft.backlink) {
+    for (const r of related) changes.push(backlink(r.file, draft.title, path, r.contexts));
+  }
+  changes.push(dayPageChange(day, dir, draft, path));
+  return { path, content, changes, writes: changes.map((c) => ({ path: c.path, content: c.after })), day };
+}
+
+/** Current versions, read now, each once. */
+function relatedEvents(root: string, paths: string[]): EventFile[] {
+  const seen = new Set<string>();
+  const out: EventFile[] = [];
+  for (const path of paths) {
+    const file = currentVersionOf(root, rereadEvent(root, path));
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
+    out.push(file);
+  }
+  return out;
+}
+
+/** This event added to the end of a related event's Related list; a missing list is made before Changes. */
+function backlink(file: EventFile, title: string, path: string, contexts: string[]): FileChange {
+  const doc = cloneDoc(file.doc);
+  const item = `${nextItemNumber(file.related.length)}. ${markdownLink(title, path)} ${relatedItemTail(contexts)}`;
+  const section = file.sections.related;
+  if (section) {
+    appendToSection(doc, section, item);
+  } else {
+    const changes = file.sections.changes;
+    if (changes) {
+      const blankBefore = changes.headingIndex === 0 || doc.lines[changes.headingIndex - 1] === "";
+      insertLines(doc, changes.headingIndex - 1, [...(blankBefore ? [] : [""]), "### Related:", "", item, ""]);
+    } else {
+      let last = doc.lines.length - 1;
+      while (last > 0 && doc.lines[last] === "") last--;
+      insertLines(doc, last, ["", "### Related:", "", item]);
+    }
+  }
+  return { path: file.path, before: serialize(file), after: joinText(doc), why: "backlink" };
+}
+
+function dayPageChange(day: Archive, dir: string, draft: Draft, path: string): FileChange {
+  const pagePath = dayPagePath(dir);
+  const page = day.files.get(pagePath);
+  if (page?.kind === "day") {
+    return { path: pagePath, before: serialize(page), after: joinText(addDayPageEntry(page, draft.title, path)), why: "day page" };
+  }
+  if (page) {
+    throw new UsageError(`${pagePath}: cannot add to the day page (${page.notes[0]?.message ?? "unreadable"}); nothing was written`);
+  }
+  // A day folder without a page: the new page lists the day's current events already there, then this one.
+  const entries = day.events
+    .map((e) => e.current)
+    .filter((f) => f.info.dir === dir && f.title)
+    .map((f) => ({ title: f.title!.text.trim(), path: f.path }));
+  return { path: pagePath, before: null, after: renderDayPage(draft.date, [...entries, { title: draft.title, path }]), why: "day page" };
+}

@@ -1,0 +1,170 @@
+// The interactive entry, driven through @inquirer/testing: the real prompts,
+// with the screen and keys in place of a terminal.
+import { screen } from "@inquirer/testing/vitest";
+import { describe, expect, it } from "vitest";
+import { Readable } from "node:stream";
+import { main } from "../src/cli/main.js";
+import { tagChoices } from "../src/commands/add/interactive.js";
+import { baseline, expectConsistentAdd } from "./add-check.js";
+import { Capture, changedPaths, hashTree, readText, SEED_PATH, tempArchive } from "./helpers.js";
+
+const GAO_2013 =
+  "news/2013/01/14/islamists-rebels-capture-the-malian-town-of-diabaly-after-fierce-fighting-with-government-troops-as-french-airplanes-strike-targets-in-gao.md";
+
+/** main() as if on a terminal; the prompts themselves run on the test screen. */
+function startOnTerminal(args: string[]) {
+  const stdout = new Capture(true);
+  const stderr = new Capture(true);
+  const stdin = Object.assign(Readable.from([]), { isTTY: true });
+  const now = () => new Date(2013, 1, 1, 12, 0, 0);
+  const done = main(args, { stdout, stderr, stdin: stdin as never, env: { NO_COLOR: "1" }, now });
+  return { stdout, stderr, done };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Until the screen shows `expected`: the command reads the archive before (and between) prompts. */
+async function waitFor(expected: RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (!expected.test(screen.getScreen())) {
+    if (Date.now() > deadline) throw new Error(`the screen never showed ${expected}; it shows:\n${screen.getScreen()}`);
+    await sleep(10);
+  }
+  return screen.getScreen();
+}
+
+async function answer(expected: RegExp, ...keys: (string | { name: string; ctrl?: boolean })[]) {
+  await waitFor(expected);
+  for (const key of keys) {
+    if (typeof key === "string") screen.type(key);
+    else screen.keypress(key);
+  }
+  screen.keypress("enter");
+}
+
+/** The search loads its choices after each key: wait for them before Enter. */
+async function pickTag(prompt: RegExp, term: string, choice: RegExp) {
+  await waitFor(prompt);
+  screen.type(term);
+  await waitFor(choice);
+  screen.keypress("enter");
+}
+
+describe("newsctl add at a terminal", () => {
+  it("walks through a whole entry: every prompt, validation, tag search, related, preview, confirm", async () => {
+    const root = tempArchive();
+    const before = baseline(root);
+    const run = startOnTerminal(["add", "--archive", root]);
+    await waitFor(/Date \(YYYY-MM-DD\) \(2013-02-01\)/);
+    screen.keypress("enter");
+    await answer(/Title/, "French troops enter Gao");
+    await answer(/Summary/, "French forces take the airport of Gao.");
+    await answer(/Source name/, "BBC");
+    // A bad URL is refused as it is entered, then corrected.
+    await waitFor(/URL of BBC/);
+    screen.type("bbc.co.uk/gao");
+    screen.keypress("enter");
+    await waitFor(/not an absolute URL/);
+    for (let i = 0; i < "bbc.co.uk/gao".length; i++) screen.keypress("backspace");
+    screen.type("https://www.bbc.co.uk/gao");
+    screen.keypress("enter");
+    await answer(/Another source name/);
+    await answer(/Cover Image URL/, "https://example.org/gao.jpg");
+    // Tags: a search over the archive's tags; "mal" finds Mali, a new name is offered as new.
+    await pickTag(/Context tags \(type/, "mal", /❯ Mali\n/);
+    await pickTag(/Context tags: Mali\./, "fRANce", /❯ France\n/);
+    await pickTag(/Context tags: Mali, France\./, "Gao airport", /❯ New tag "Gao airport"/);
+    await waitFor(/Context tags: Mali, France, Gao airport/);
+    expect(screen.getScreen()).toMatch(/Done \(3 tags\)/);
+    screen.keypress("enter");
+    // Related: most shared tags first, then closest in date, showing the shared tags.
+    const related = await waitFor(/Related events/);
+    expect(related).toMatch(/2013-01-21 {2}French and Malian troops.*\(France, Mali\)/);
+    expect(related.indexOf("2013-01-21")).toBeLessThan(related.indexOf("2013-01-14"));
+    screen.keypress("space");
+    screen.keypress("down");
+    screen.keypress("space");
+    screen.keypress("enter");
+    await answer(/Also list this event in the Related list of the 2 related event/);
+    await answer(/Write these files\?/);
+    expect(await run.done).toBe(0);
+    const path = "news/2013/02/1/french-troops-enter-gao.md";
+    expect(run.stdout.text).toContain(`${path}\n${"─".repeat(60)}\n---\ncontexts: ["France", "Gao airport", "Mali"]`);
+    expect(run.stdout.text.endsWith(`${path}\n`)).toBe(true);
+    const event = expectConsistentAdd(root, path, before);
+    expect(event.sources.map((s) => [s.text, s.dest])).toEqual([
+      ["BBC", "https://www.bbc.co.uk/gao"],
+      ["Cover Image", "https://example.org/gao.jpg"],
+    ]);
+    expect(event.related.map((r) => (r.target as { path: string }).path)).toEqual([SEED_PATH, GAO_2013]);
+    expect(readText(root, GAO_2013)).toContain(`3. [French troops enter Gao](/${path}) _Context: France, Mali_`);
+  });
+
+  it("flags skip their prompts", async () => {
+    const root = tempArchive();
+    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-22", "--title", "T one", "--summary", "S.", "--tag", "Mali", "--related", SEED_PATH]);
+    await waitFor(/Source name/);
+    screen.type("BBC");
+    screen.keypress("enter");
+    await answer(/URL of BBC/, "https://bbc.co.uk/a");
+    await answer(/Another source name/);
+    await answer(/Cover Image URL/);
+    await answer(/Also list this event in the Related list of the 1 related event/, "n");
+    await answer(/Write these files\?/);
+    expect(await run.done).toBe(0);
+    expect(run.stdout.text.trim().split("\n").pop()).toBe("news/2013/01/22/t-one.md");
+  });
+
+  it("warns of a near-identical title that day and offers to revise it instead", async () => {
+    const root = tempArchive();
+    const hashes = hashTree(root);
+    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-21"]);
+    await waitFor(/Title/);
+    screen.type("French and Malian troops retake Diabaly and Douentza as Islamist forces retreat");
+    screen.keypress("enter");
+    await waitFor(/Revise that event instead/);
+    expect(run.stdout.text).toContain(`near-identical title is already on 2013-01-21`);
+    screen.keypress("enter");
+    expect(await run.done).toBe(0);
+    expect(run.stderr.text).toContain(`newsctl revise ${SEED_PATH}`);
+    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+  });
+
+  it("Ctrl+C at any prompt writes nothing and exits 130", async () => {
+    const root = tempArchive();
+    const hashes = hashTree(root);
+    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-22", "--title", "T"]);
+    await waitFor(/Summary/);
+    screen.keypress({ name: "c", ctrl: true });
+    expect(await run.done).toBe(130);
+    expect(run.stderr.text.endsWith("newsctl: cancelled; nothing was written\n")).toBe(true);
+    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+  });
+
+  it("declining the preview writes nothing", async () => {
+    const root = tempArchive();
+    const hashes = hashTree(root);
+    const args = ["add", "--archive", root, "--date", "2013-01-22", "--title", "T", "--summary", "S.", "--source", "BBC=https://bbc.co.uk/a", "--cover", "https://a.org/c.jpg", "--tag", "Mali", "--related", SEED_PATH, "--backlink"];
+    const run = startOnTerminal(args);
+    await waitFor(/Write these files\?/);
+    screen.type("n");
+    screen.keypress("enter");
+    expect(await run.done).toBe(130);
+    expect(run.stdout.text).toContain(`${SEED_PATH} (backlink in its Related list)`);
+    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+  });
+});
+
+describe("tag choices", () => {
+  const known = [
+    { tag: "Mali", count: 6 },
+    { tag: "France", count: 4 },
+    { tag: "Islamist", count: 4 },
+  ];
+  it("offers Done first on an empty search, matches in any case, prefix matches first", () => {
+    expect(tagChoices(known, [], "").map((c) => c.name)).toEqual(["Done (no tags)", "Mali", "France", "Islamist"]);
+    expect(tagChoices(known, [], "is").map((c) => c.name)).toEqual(["Islamist", "New tag \"is\"", "Done (no tags)"]);
+    expect(tagChoices(known, ["Mali"], "MALI").map((c) => c.name)).toEqual(["Done (1 tag)"]);
+    expect(tagChoices(known, [], "a_b").at(-1)?.description).toMatch(/cannot be a tag/);
+  });
+});

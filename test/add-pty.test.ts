@@ -1,0 +1,48 @@
+// The real binary at a real (pseudo-)terminal: prompts drawn, keys typed.
+import { describe, expect, it } from "vitest";
+import { baseline, expectConsistentAdd } from "./add-check.js";
+import { changedPaths, hashTree, readText, SEED_PATH, tempArchive } from "./helpers.js";
+import { runInPty } from "./pty.js";
+
+describe("newsctl add in a pseudo-terminal", () => {
+  it("asks for the date, title, summary, a source, the cover, the backlink, then confirms and writes", async () => {
+    const root = tempArchive();
+    const before = baseline(root);
+    const result = await runInPty(
+      ["add", "--archive", root, "--tag", "Mali", "--tag", "France", "--related", SEED_PATH],
+      [
+        { expect: "Date (YYYY-MM-DD)", send: "2013-02-30\r" },
+        { expect: "not a calendar date", send: "\x7f\x7f01\r" },
+        { expect: "Title", send: "Typed at a terminal\r" },
+        { expect: "Summary", send: "An event entered key by key.\r" },
+        { expect: "Source name", send: "BBC\r" },
+        { expect: "URL of BBC", send: "https://www.bbc.co.uk/news/pty\r" },
+        { expect: "Another source name", send: "\r" },
+        { expect: "Cover Image URL", send: "\r" },
+        { expect: "Also list this event", send: "\r" },
+        { expect: "Write these files?", send: "y\r" },
+      ],
+    );
+    expect(result.failedStep, result.output).toBeNull();
+    expect(result.code, result.output).toBe(0);
+    const path = "news/2013/02/1/typed-at-a-terminal.md";
+    expect(result.output).toContain(`# Typed at a terminal`);
+    expect(result.output.trimEnd().endsWith(path)).toBe(true);
+    const event = expectConsistentAdd(root, path, before);
+    expect(event.sources.map((s) => s.dest)).toEqual(["https://www.bbc.co.uk/news/pty"]);
+    expect(readText(root, SEED_PATH)).toContain(`6. [Typed at a terminal](/${path}) _Context: France, Mali_`);
+  });
+
+  it("Ctrl+C at a prompt exits 130 and writes nothing", async () => {
+    const root = tempArchive();
+    const hashes = hashTree(root);
+    const result = await runInPty(["add", "--archive", root], [
+      { expect: "Date (YYYY-MM-DD)", send: "\r" },
+      { expect: "Title", send: "Half typed\x03" },
+    ]);
+    expect(result.failedStep, result.output).toBeNull();
+    expect(result.code, result.output).toBe(130);
+    expect(result.output).toContain("cancelled; nothing was written");
+    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+  });
+});
