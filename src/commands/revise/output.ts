@@ -3,9 +3,19 @@
 import type { RevisionPlan } from "../../archive/revision.js";
 import { unifiedDiff } from "../../cli/diff.js";
 
-/** The diff of every file the plan writes, the new version first. */
+/**
+ * The diff of every file the plan writes. The new version comes first, as a
+ * diff from the previous version (what a reviewer wants to see), headed
+ * `--- a/<previous>` / `+++ b/<new>` like `diff -u old new`.
+ */
 export function formatPlanDiff(plan: RevisionPlan): string {
-  return plan.writes.map((w) => unifiedDiff(w.path, plan.before.get(w.path) ?? null, w.content)).join("");
+  return plan.writes
+    .map((w) => {
+      if (w.path !== plan.path) return unifiedDiff(w.path, plan.before.get(w.path) ?? null, w.content);
+      const diff = unifiedDiff(w.path, plan.before.get(plan.previous) ?? null, w.content);
+      return diff.replace(/^--- a\/.*\n/, `--- a/${plan.previous}\n`);
+    })
+    .join("");
 }
 
 export interface ReviseResult {
