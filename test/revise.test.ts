@@ -2,7 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArchive } from "../src/archive/read.js";
-import { changedPaths, FIXTURE_ARCHIVE, hashTree, readText, runMain, SEED_PATH, tempArchive } from "./helpers.js";
+import { currentValues, planRevision } from "../src/archive/revision.js";
+import { loadForRevision } from "../src/commands/revise/load.js";
+// @ts-expect-error: plain JS module
+import { generateArchive, writeArchive } from "../bench/generate.mjs";
+import { changedPaths, FIXTURE_ARCHIVE, hashTree, readText, runMain, SEED_PATH, tempArchive, tempDir } from "./helpers.js";
 import { expectSound } from "./revise-helpers.js";
 
 const NOW = new Date("2026-01-02T03:04:05Z");
@@ -103,5 +107,25 @@ describe("newsctl revise on the seed event", () => {
     // Its only Changes item becomes the first version, stamped from its front matter.
     expect(readText(root, p)).toContain("(/news/2016/12/30/mali-returns-two-people-france-deported-on-the-same-planes-they-arrived-on.md) _2017-08-25 03:40:02 (First version)_\n2. [");
     expectSound(readArchive(root), r.stdout.trim());
+  });
+});
+
+describe("reading only what a revision touches", () => {
+  it("plans exactly what a full read of the archive plans, on a generated archive", () => {
+    const root = tempDir();
+    writeArchive(root, generateArchive({ events: 200, seed: 11 }).files);
+    const full = readArchive(root);
+    let compared = 0;
+    for (const event of full.events.filter((_, i) => i % 10 === 0)) {
+      if (!event.current.title) continue;
+      const request = { ...currentValues(event), title: `Retitled ${compared}` };
+      const expected = planRevision(full, event, request, NOW);
+      const loaded = loadForRevision(root, event.current.path, root);
+      expect(loaded.event.current.path).toBe(event.current.path);
+      const got = planRevision(loaded.archive, loaded.event, request, NOW);
+      expect(got.writes, event.current.path).toEqual(expected.writes);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(15);
   });
 });

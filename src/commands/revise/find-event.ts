@@ -15,7 +15,7 @@ export function findEvent(archive: Archive, arg: string, cwd: string): Event {
 }
 
 /** The archive path EVENT names, or null when it is a bare slug. */
-function asArchivePath(root: string, arg: string, cwd: string): string | null {
+export function asArchivePath(root: string, arg: string, cwd: string): string | null {
   if (!arg.includes("/") && !arg.includes(sep)) return null;
   const bare = arg.replace(/^\/+/, "");
   if (bare.startsWith("news/")) return bare;

@@ -1,14 +1,13 @@
 // newsctl history: an event's versions, oldest first, as its current
 // version's Changes list records them.
 
-import { readArchive } from "../../archive/read.js";
 import { recordedTime } from "../../archive/revision.js";
 import type { Archive, ChangeKind, Event } from "../../archive/types.js";
 import { linkTitle } from "../../archive/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { EXIT } from "../../errors.js";
-import { findEvent } from "./find-event.js";
+import { loadEvent } from "./load.js";
 
 export interface HistoryOptions {
   event: string;
@@ -27,8 +26,8 @@ export interface HistoryItem {
 
 export async function runHistory(ctx: Context, opts: HistoryOptions): Promise<number> {
   const root = await openArchiveRoot(ctx, opts.archive);
-  const archive = readArchive(root);
-  const items = historyOf(archive, findEvent(archive, opts.event, ctx.cwd));
+  const { archive, event } = loadEvent(root, opts.event, ctx.cwd);
+  const items = historyOf(archive, event);
   if (opts.format === "json") ctx.stdout.write(JSON.stringify(items, null, 2) + "\n");
   else ctx.stdout.write(formatHistory(items, colorsFor(ctx, ctx.stdout)));
   return EXIT.ok;

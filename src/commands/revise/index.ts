@@ -1,16 +1,14 @@
 // newsctl revise: record a new version of an event and keep every link to
 // it valid, all in one transaction under the archive lock.
 
-import { readArchive } from "../../archive/read.js";
 import { assertWritable } from "../../archive/writable.js";
 import { withLock } from "../../archive/lock.js";
 import { changedFields, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
 import { commitWrites } from "../../archive/transaction.js";
-import type { Archive, Event } from "../../archive/types.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
 import { CancelledError, EXIT, FailureError, UsageError } from "../../errors.js";
-import { findEvent } from "./find-event.js";
+import { loadForRevision, type Loaded } from "./load.js";
 import { colorDiff, formatPlanDiff, formatSummary, formatWarnings, toResult } from "./output.js";
 import { hasChangeFlags, promptRequest, requestFromFlags, type ReviseFlags } from "./request.js";
 
@@ -34,12 +32,12 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
   const now = ctx.now();
   if (interactive) return reviseInteractively(ctx, root, opts, now);
   if (opts.dryRun) {
-    report(ctx, planFromFlags(readArchive(root), ctx, opts, now), opts, true);
+    report(ctx, planFromFlags(root, ctx, opts, now), opts, true);
     return EXIT.ok;
   }
   // Read inside the lock, so a concurrent revise is never overwritten.
   const plan = await withLock(root, () => {
-    const planned = planFromFlags(readArchive(root), ctx, opts, now);
+    const planned = planFromFlags(root, ctx, opts, now);
     write(root, planned);
     return planned;
   });
@@ -47,24 +45,24 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
   return EXIT.ok;
 }
 
-function planFromFlags(archive: Archive, ctx: Context, opts: ReviseOptions, now: Date): RevisionPlan {
-  const event = revisableEvent(archive, ctx, opts.event);
-  return planChecked(archive, event, requestFromFlags(event, opts), now);
+function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date): RevisionPlan {
+  const loaded = loadRevisable(root, ctx, opts.event);
+  return planChecked(loaded, requestFromFlags(loaded.event, opts), now);
 }
 
-function planChecked(archive: Archive, event: Event, request: RevisionRequest, now: Date): RevisionPlan {
+function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: Date): RevisionPlan {
   if (changedFields(event, request).length === 0) throw new UsageError(`${NO_CHANGE} (the values given are the current ones)`);
   return planRevision(archive, event, request, now);
 }
 
-/** The event, when every version of it can be edited line by line. */
-function revisableEvent(archive: Archive, ctx: Context, arg: string): Event {
-  const event = findEvent(archive, arg, ctx.cwd);
-  for (const v of event.versions) {
+/** The event and what it touches, when every version of it can be edited line by line. */
+function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
+  const loaded = loadForRevision(root, arg, ctx.cwd);
+  for (const v of loaded.event.versions) {
     const bad = v.notes.find((n) => n.severity === "error");
     if (bad) throw new UsageError(`${v.path}:${bad.line}: ${bad.message}; fix it before revising this event`);
   }
-  return event;
+  return loaded;
 }
 
 function write(root: string, plan: RevisionPlan): void {
@@ -74,11 +72,10 @@ function write(root: string, plan: RevisionPlan): void {
 
 /** Prompts and the preview run without the lock; the write re-plans inside it and refuses if anything moved. */
 async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
-  const archive = readArchive(root);
-  const event = revisableEvent(archive, ctx, opts.event);
+  const loaded = loadRevisable(root, ctx, opts.event);
   const prompter = await prompterFor(ctx);
-  const request = await promptRequest(prompter, requestFromFlags(event, opts), event);
-  const plan = planChecked(archive, event, request, now);
+  const request = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event);
+  const plan = planChecked(loaded, request, now);
   const preview = colorDiff(formatPlanDiff(plan), colorsFor(ctx, opts.format === "json" ? ctx.stderr : ctx.stdout));
   (opts.format === "json" ? ctx.stderr : ctx.stdout).write(preview);
   if (opts.dryRun) {
@@ -87,8 +84,7 @@ async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptio
   }
   if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) throw new CancelledError();
   const done = await withLock(root, () => {
-    const again = readArchive(root);
-    const replanned = planChecked(again, revisableEvent(again, ctx, opts.event), request, now);
+    const replanned = planChecked(loadRevisable(root, ctx, opts.event), request, now);
     if (!samePlan(plan, replanned)) {
       throw new FailureError("the archive changed while you were answering (another newsctl wrote to these files); nothing was written; run revise again");
     }
