@@ -142,11 +142,17 @@ describe("revise input", () => {
   it.each(cases)("exits 2 on $name, writing nothing", async ({ args, stderr }) => {
     const root = tempArchive();
     const before = hashTree(root);
-    const r = await runCli([...args, "--archive", root]);
+    const r = await runMain([...args, "--archive", root], at);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(stderr);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
+  });
+
+  it("exits 2 through the real binary too, without waiting for input that never comes", async () => {
+    const r = await runCli(["revise", SEED_PATH, "--title", "X", "--archive", tempArchive()], { timeoutMs: 10_000 });
+    expect([r.code, r.signal]).toEqual([2, null]);
+    expect(r.stderr).toBe("newsctl: revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change\n");
   });
 
   it("--dry-run prints the diff of every file and writes nothing", async () => {
