@@ -129,3 +129,45 @@ describe("reading only what a revision touches", () => {
     expect(compared).toBeGreaterThan(15);
   });
 });
+
+describe("the new version changes only its own lines", () => {
+  it("replaces sources and tags, keeps unknown front matter and a missing final newline", async () => {
+    const path = "news/2020/01/2/t.md";
+    const text = [
+      "---",
+      "desk: Africa",
+      "contexts:",
+      "  - A",
+      "# a comment",
+      "recorded: 2019-01-01 10:00:00",
+      "other: [1, 2]",
+      "---",
+      "### [2020-01-02](/news/2020/01/2/index.md)",
+      "",
+      "# T",
+      "",
+      "S",
+      "",
+      "### Source:",
+      "",
+      "1. [A](http://a.test)",
+      "1. [B](http://b.test)",
+      "1. [Cover Image](http://c.test/x.jpg)",
+      "",
+      "### Changes:",
+      "",
+      `1. [T](/${path}) _(Current version)_`,
+    ].join("\n");
+    const root = tempArchive({ from: null, files: { [path]: text } });
+    const r = await runMain(["revise", "t", "--source", "B=http://b.test", "--source", "D=http://d.test", "--tag", "X", "--yes", "--archive", root], at);
+    expect([r.code, r.stdout], r.stderr).toEqual([0, "news/2020/01/2/t-2.md\n"]);
+    const lines = text.split("\n");
+    lines.splice(2, 2, 'contexts: ["X"]');
+    lines.splice(lines.indexOf("recorded: 2019-01-01 10:00:00"), 1, 'recorded: "2026-01-02 03:04:05"');
+    // The Cover Image keeps its place, so it keeps its bytes, old number and all.
+    lines.splice(lines.indexOf("1. [A](http://a.test)"), 2, "1. [B](http://b.test)", "2. [D](http://d.test)");
+    lines.splice(-1, 1, `1. [T](/${path}) _2019-01-01 10:00:00 (First version)_`, "2. [T](/news/2020/01/2/t-2.md) _(Current version)_");
+    expect(readText(root, "news/2020/01/2/t-2.md")).toBe(lines.join("\n"));
+    expect(readText(root, path)).toBe(text.replace(`_(Current version)_`, `_2019-01-01 10:00:00 (First version)_\n2. [T](/news/2020/01/2/t-2.md) _(Current version)_`));
+  });
+});

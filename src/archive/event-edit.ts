@@ -5,7 +5,7 @@
 import { HEADING, LIST_ITEM } from "./parse-event.js";
 import { insertLines, removeLine, replaceLine, type TextDoc } from "./text.js";
 import { escapeLinkText, linkTitle } from "./write.js";
-import type { EventFile, Section } from "./types.js";
+import type { EventFile, Section, SourceItem } from "./types.js";
 
 export interface SourceValue {
   name: string;
@@ -68,10 +68,12 @@ export function editSources(doc: TextDoc, file: EventFile, sources: SourceValue[
   const old = file.sources.filter((s) => !s.isCover);
   const covers = file.sources.filter((s) => s.isCover);
   const texts: string[] = [];
+  const used = new Set<SourceItem>();
   const allOld = file.sources;
   const lineOf = (index: number) => file.doc.lines[index]!;
   sources.forEach((s, i) => {
-    const kept = old.find((o) => linkTitle(o) === s.name && o.dest === s.url && !texts.includes(lineOf(o.line - 1)));
+    const kept = old.find((o) => !used.has(o) && linkTitle(o) === s.name && o.dest === s.url);
+    if (kept) used.add(kept);
     if (kept && allOld[i] === kept) texts.push(lineOf(kept.line - 1));
     else if (kept) texts.push(`${i + 1}. ${lineOf(kept.line - 1).slice(kept.link.start)}`);
     else texts.push(`${i + 1}. [${escapeLinkText(s.name)}](${s.url})`);
