@@ -21,10 +21,10 @@ import type {
 const FENCE_OPEN = /^---([A-Za-z]*)[ \t]*$/;
 const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 const SECTION = /^#{2,6}[ \t]*(sources?|related|changes)[ \t]*:?[ \t]*$/i;
-const HEADING = /^#{2,6}(\s|$)/;
+export const HEADING = /^#{2,6}(\s|$)/;
 const TITLE = /^#[ \t]+(.*)$/;
-const LIST_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+/;
-const CHANGE_TAIL =
+export const LIST_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+/;
+export const CHANGE_TAIL =
   /_\s*(?:(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*)?\(\s*(first version|update|current version)\s*\)\s*_/i;
 const CONTEXT_TAIL = /_\s*Context:\s*([^_]*)_/i;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,112 @@
-import type { Context } from "../../cli/context.js";
-import { FailureError } from "../../errors.js";
+// newsctl revise: record a new version of an event and keep every link to
+// it valid, all in one transaction under the archive lock.
 
-export async function runRevise(_ctx: Context, _opts: Record<string, unknown>): Promise<number> {
-  throw new FailureError("revise is not built yet");
+import { assertWritable } from "../../archive/writable.js";
+import { withLock } from "../../archive/lock.js";
+import { changedFields, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
+import { commitWrites } from "../../archive/transaction.js";
+import { openArchiveRoot } from "../../cli/archive-root.js";
+import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
+import { CancelledError, EXIT, FailureError, UsageError } from "../../errors.js";
+import { loadForRevision, type Loaded } from "./load.js";
+import { colorDiff, formatPlanDiff, formatSummary, formatWarnings, toResult } from "./output.js";
+import { hasChangeFlags, promptRequest, requestFromFlags, type ReviseFlags } from "./request.js";
+
+export interface ReviseOptions extends ReviseFlags {
+  event: string;
+  yes?: boolean;
+  dryRun?: boolean;
+  format: "text" | "json";
+  archive?: string;
+}
+
+const NO_CHANGE = "nothing to change: give --title, --summary, --source, --add-source, --remove-source or --tag";
+
+export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<number> {
+  const interactive = isInteractive(ctx) && !opts.yes;
+  if (!interactive && !opts.yes && !opts.dryRun) {
+    throw new UsageError("revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change");
+  }
+  if (!interactive && !hasChangeFlags(opts)) throw new UsageError(NO_CHANGE);
+  const root = await openArchiveRoot(ctx, opts.archive);
+  const now = ctx.now();
+  if (interactive) return reviseInteractively(ctx, root, opts, now);
+  if (opts.dryRun) {
+    report(ctx, planFromFlags(root, ctx, opts, now), opts, true);
+    return EXIT.ok;
+  }
+  // Read inside the lock, so a concurrent revise is never overwritten.
+  const plan = await withLock(root, () => {
+    const planned = planFromFlags(root, ctx, opts, now);
+    write(root, planned);
+    return planned;
+  });
+  report(ctx, plan, opts, false);
+  return EXIT.ok;
+}
+
+function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date): RevisionPlan {
+  const loaded = loadRevisable(root, ctx, opts.event);
+  return planChecked(loaded, requestFromFlags(loaded.event, opts), now);
+}
+
+function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: Date): RevisionPlan {
+  if (changedFields(event, request).length === 0) throw new UsageError(`${NO_CHANGE} (the values given are the current ones)`);
+  return planRevision(archive, event, request, now);
+}
+
+/** The event and what it touches, when every version of it can be edited line by line. */
+function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
+  const loaded = loadForRevision(root, arg, ctx.cwd);
+  for (const v of loaded.event.versions) {
+    const bad = v.notes.find((n) => n.severity === "error");
+    if (bad) throw new UsageError(`${v.path}:${bad.line}: ${bad.message}; fix it before revising this event`);
+  }
+  return loaded;
+}
+
+function write(root: string, plan: RevisionPlan): void {
+  assertWritable(root, plan.writes.map((w) => w.path));
+  commitWrites(root, plan.writes);
+}
+
+/** Prompts and the preview run without the lock; the write re-plans inside it and refuses if anything moved. */
+async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
+  const loaded = loadRevisable(root, ctx, opts.event);
+  const prompter = await prompterFor(ctx);
+  const request = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event);
+  const plan = planChecked(loaded, request, now);
+  const preview = colorDiff(formatPlanDiff(plan), colorsFor(ctx, opts.format === "json" ? ctx.stderr : ctx.stdout));
+  (opts.format === "json" ? ctx.stderr : ctx.stdout).write(preview);
+  if (opts.dryRun) {
+    report(ctx, plan, opts, true, false);
+    return EXIT.ok;
+  }
+  if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) throw new CancelledError();
+  const done = await withLock(root, () => {
+    const replanned = planChecked(loadRevisable(root, ctx, opts.event), request, now);
+    if (!samePlan(plan, replanned)) {
+      throw new FailureError("the archive changed while you were answering (another newsctl wrote to these files); nothing was written; run revise again");
+    }
+    write(root, replanned);
+    return replanned;
+  });
+  report(ctx, done, opts, false);
+  return EXIT.ok;
+}
+
+function samePlan(a: RevisionPlan, b: RevisionPlan): boolean {
+  if (a.writes.length !== b.writes.length) return false;
+  return a.writes.every((w, i) => w.path === b.writes[i]!.path && w.content === b.writes[i]!.content && a.before.get(w.path) === b.before.get(w.path));
+}
+
+function report(ctx: Context, plan: RevisionPlan, opts: ReviseOptions, dryRun: boolean, printDiff = true): void {
+  ctx.stderr.write(formatWarnings(plan));
+  if (opts.format === "json") {
+    ctx.stdout.write(JSON.stringify(toResult(plan, dryRun), null, 2) + "\n");
+    return;
+  }
+  if (dryRun && printDiff) ctx.stdout.write(colorDiff(formatPlanDiff(plan), colorsFor(ctx, ctx.stdout)));
+  if (!dryRun) ctx.stdout.write(plan.path + "\n");
+  ctx.stderr.write(formatSummary(plan, dryRun));
 }
