@@ -3,16 +3,8 @@
 //   injectDefects(files: Map<path, text>, count, seed) -> { files, manifest }
 // The input map is left as it is; same arguments, same output.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./generate.mjs";
+
 
 const ITEM = /^\d+\.\s+\[/;
 const BAD_URLS = [(k) => `htp//www.example.org/news/${k}`, (k) => `javascript:alert(${k})`, (k) => `www.example.org/no-scheme/${k}`, (k) => `<http://www.example.org/a b/${k}>`];

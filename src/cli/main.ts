@@ -2,9 +2,9 @@
 // exit code. Each action only normalises options and hands them to its
 // command module, imported lazily so start-up stays small.
 
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { EXIT, NewsctlError } from "../errors.js";
+import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
 import { parseDateOption, parsePositiveInt } from "./options.js";
 
@@ -21,7 +21,7 @@ function formatOption(choices: string[]): Option {
 export function buildProgram(ctx: Context, setExit: (code: number) => void): Command {
   const program = new Command("newsctl")
     .description("Add, revise, list and validate a markdown archive of news events")
-    .version(readVersion(), "-V, --version")
+    .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({
@@ -113,14 +113,6 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
   return program;
 }
 
-function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string };
-    return pkg.version ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
 
 export async function main(argv: string[], overrides: Partial<Context> = {}): Promise<number> {
   const ctx = createContext(overrides);

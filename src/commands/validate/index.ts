@@ -1,7 +1,7 @@
 // newsctl validate: every broken link and structural fault, as text, JSON,
 // GitHub annotations or SARIF; with --fix, the safe repairs.
 
-import { readFileSync } from "node:fs";
+import { packageVersion } from "../../version.js";
 import { withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
 import { commitWrites } from "../../archive/transaction.js";
@@ -90,7 +90,7 @@ function report(ctx: Context, root: string, opts: ValidateOptions, { problems, c
   if (plan) reportFixes(ctx, format, plan, Boolean(opts.dryRun), showPath);
   if (format === "json") ctx.stdout.write(formatJson(problems, counts));
   else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath));
-  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: toolVersion() }));
+  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: packageVersion() }));
   else ctx.stderr.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stderr), maxWarnings: opts.maxWarnings }));
 }
 
@@ -109,12 +109,3 @@ function reportFixes(ctx: Context, format: string, plan: FixPlan, dryRun: boolea
   ctx.stderr.write(out);
 }
 
-/** The version SARIF names, from the package itself (main.ts owns --version). */
-function toolVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version?: string };
-    return pkg.version ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}

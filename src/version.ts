@@ -1,0 +1,12 @@
+// The package's own version, for --version and SARIF output.
+
+import { readFileSync } from "node:fs";
+
+export function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
