@@ -2,7 +2,7 @@
 // exit code. Each action only normalises options and hands them to its
 // command module, imported lazily so start-up stays small.
 
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, NewsctlError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
@@ -129,6 +129,11 @@ export async function main(argv: string[], overrides: Partial<Context> = {}): Pr
 }
 
 function exitCodeFor(ctx: Context, error: unknown): number {
+  if (error instanceof InvalidArgumentError) {
+    // Thrown by our own option parsing inside an action: commander has not printed it.
+    ctx.stderr.write(`newsctl: ${error.message}\n`);
+    return EXIT.usage;
+  }
   if (error instanceof CommanderError) {
     // Commander has printed its message already.
     return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
