@@ -1,6 +1,109 @@
-import type { Context } from "../../cli/context.js";
-import { FailureError } from "../../errors.js";
+// newsctl validate: every broken link and structural fault, as text, JSON,
+// GitHub annotations or SARIF; with --fix, the safe repairs.
 
-export async function runValidate(_ctx: Context, _opts: Record<string, unknown>): Promise<number> {
-  throw new FailureError("validate is not built yet");
+import { withLock } from "../../archive/lock.js";
+import { readArchive } from "../../archive/read.js";
+import { commitWrites } from "../../archive/transaction.js";
+import { openArchiveRoot } from "../../cli/archive-root.js";
+import { colorsFor, type Context } from "../../cli/context.js";
+import { unifiedDiff } from "../../cli/diff.js";
+import { VERSION } from "../../cli/main.js";
+import { EXIT, UsageError } from "../../errors.js";
+import { checkArchive, countEvents } from "./check.js";
+import { countProblems, RULES, type Counts, type Diagnostic } from "./diagnostics.js";
+import { describeFix, planFixes, type FixPlan } from "./fix.js";
+import { formatGithub } from "./format/github.js";
+import { formatJson } from "./format/json.js";
+import { formatSarif } from "./format/sarif.js";
+import { formatText } from "./format/text.js";
+import { startProgress, type Progress } from "./progress.js";
+import { pathShower, resolveScope } from "./scope.js";
+
+export interface ValidateOptions {
+  paths?: string[];
+  format?: "text" | "json" | "github" | "sarif";
+  fix?: boolean;
+  dryRun?: boolean;
+  maxWarnings?: number;
+  /** Accepted for the cache to come; every file is read either way today. */
+  cache?: boolean;
+  archive?: string;
+}
+
+interface Outcome {
+  problems: Diagnostic[];
+  counts: Counts;
+  plan: FixPlan | null;
+}
+
+export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<number> {
+  if (opts.dryRun && !opts.fix) throw new UsageError("--dry-run goes with --fix (validate alone never writes)");
+  const root = await openArchiveRoot(ctx, opts.archive);
+  const progress = startProgress(ctx);
+  let outcome: Outcome;
+  try {
+    outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, opts, progress)) : checkOnly(ctx, root, opts, progress);
+  } finally {
+    progress.clear();
+  }
+  report(ctx, root, opts, outcome);
+  const { errors, warnings } = outcome.counts;
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  return errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
+}
+
+function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress) {
+  progress.show("newsctl: reading the archive…");
+  const archive = readArchive(root);
+  const scope = resolveScope(ctx, root, archive, opts.paths ?? []);
+  progress.show(`newsctl: checking ${archive.files.size} files…`);
+  const problems = checkArchive(archive, scope);
+  const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
+  return { archive, problems, counts };
+}
+
+function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+  const { archive, problems, counts } = check(ctx, root, opts, progress);
+  if (!opts.dryRun) return { problems, counts, plan: null };
+  // A preview of --fix: the diffs, and the problems a real run would leave.
+  const plan = planFixes(archive, problems);
+  const fixed = new Set(plan.fixed);
+  const created = new Set(plan.writes.filter((w) => w.before === null).map((w) => w.path));
+  const left = problems.filter((d) => !fixed.has(d) && !(d.missing !== undefined && created.has(d.missing)));
+  return { problems: left, counts: countProblems(left, counts.files, counts.events), plan };
+}
+
+/** Inside the lock: read, plan, write, then check again what is on disk now. */
+function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+  const first = check(ctx, root, opts, progress);
+  const plan = planFixes(first.archive, first.problems);
+  if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
+  commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
+  const again = check(ctx, root, opts, progress);
+  return { problems: again.problems, counts: again.counts, plan };
+}
+
+function report(ctx: Context, root: string, opts: ValidateOptions, { problems, counts, plan }: Outcome): void {
+  const format = opts.format ?? "text";
+  const showPath = pathShower(ctx, root);
+  if (plan) reportFixes(ctx, format, plan, Boolean(opts.dryRun), showPath);
+  if (format === "json") ctx.stdout.write(formatJson(problems, counts));
+  else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath));
+  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: VERSION }));
+  else ctx.stderr.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stderr), maxWarnings: opts.maxWarnings }));
+}
+
+/** What --fix changed (or would change): a line per repair on stderr; with --dry-run the diffs too. */
+function reportFixes(ctx: Context, format: string, plan: FixPlan, dryRun: boolean, showPath: (p: string) => string): void {
+  // stdout is the report's in the machine formats; the diffs then go to stderr.
+  const diffOut = format === "text" ? ctx.stdout : ctx.stderr;
+  if (dryRun) for (const w of plan.writes) diffOut.write(unifiedDiff(showPath(w.path), w.before, w.content));
+  const verb = dryRun ? "would fix" : "fixed";
+  let out = "";
+  for (const d of plan.fixed) out += `newsctl: ${verb} ${d.rule}: ${describeFix(d)}\n`;
+  const files = plan.writes.length;
+  out += plan.fixed.length === 0
+    ? "newsctl: nothing to fix\n"
+    : `newsctl: ${verb} ${plan.fixed.length} problem${plan.fixed.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${dryRun ? "; nothing was written" : ""}\n`;
+  ctx.stderr.write(out);
 }

@@ -1,0 +1,33 @@
+// Several edits to one day page at once, as line edits: rewritten entries
+// keep their line, new entries go after the last item, dropped entries lose
+// their line. Every other byte stays as it was.
+
+import { cloneDoc, insertLines, removeLine, type TextDoc } from "./text.js";
+import type { DayPage, LinkItem } from "./types.js";
+import { dayPageEntryLine, rewriteLink } from "./write.js";
+
+export interface DayPageEdits {
+  rewrites: { item: LinkItem; text?: string; path?: string }[];
+  removals: LinkItem[];
+  additions: { title: string; path: string }[];
+}
+
+export function editDayPage(page: DayPage, edits: DayPageEdits): TextDoc {
+  const doc = cloneDoc(page.doc);
+  for (const r of edits.rewrites) rewriteLink(doc, r.item, r);
+  const drop = [...new Set(edits.removals.map((item) => item.line - 1))].sort((a, b) => b - a);
+  const kept = page.entries.length - drop.length;
+  const lines = edits.additions.map((a, i) => dayPageEntryLine(kept + i + 1, a.title, a.path));
+  if (lines.length > 0) {
+    if (page.lastItemIndex >= 0) {
+      insertLines(doc, page.lastItemIndex, lines);
+    } else {
+      let last = doc.lines.length - 1;
+      while (last > 0 && doc.lines[last] === "") last--;
+      insertLines(doc, last, doc.lines[last] === "" ? lines : ["", ...lines]);
+    }
+  }
+  // Bottom up, and all at or above the last item, so neither the insertions nor earlier removals move them.
+  for (const index of drop) removeLine(doc, index);
+  return doc;
+}

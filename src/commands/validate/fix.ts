@@ -1,0 +1,70 @@
+// --fix: turn the repairs diagnostics carry into whole-file writes, one per
+// file, each a set of line edits on the file as it was read inside the lock.
+
+import { editDayPage, type DayPageEdits } from "../../archive/day-page-edit.js";
+import { cloneDoc } from "../../archive/text.js";
+import type { FileWrite } from "../../archive/transaction.js";
+import type { Archive, ArchiveFile } from "../../archive/types.js";
+import { renderDayPage, rewriteLink, serialize } from "../../archive/write.js";
+import type { Diagnostic, Fix } from "./diagnostics.js";
+
+export interface FixPlan {
+  writes: (FileWrite & { before: string | null })[];
+  /** The diagnostics whose repair is in `writes`. */
+  fixed: Diagnostic[];
+}
+
+export function planFixes(archive: Archive, diagnostics: Diagnostic[]): FixPlan {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (!d.fix) continue;
+    const list = byFile.get(d.fix.file);
+    if (list) list.push(d);
+    else byFile.set(d.fix.file, [d]);
+  }
+  const plan: FixPlan = { writes: [], fixed: [] };
+  for (const [path, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const file = archive.files.get(path);
+    const content = file ? editFile(file, list.map((d) => d.fix!)) : newDayPage(list.map((d) => d.fix!));
+    if (content === null) continue;
+    const before = file && file.kind !== "unreadable" ? serialize(file) : null;
+    if (content === before) continue;
+    plan.writes.push({ path, content, before });
+    plan.fixed.push(...list);
+  }
+  return plan;
+}
+
+function editFile(file: ArchiveFile, fixes: Fix[]): string | null {
+  if (file.kind === "unreadable") return null;
+  if (file.kind === "event") {
+    const doc = cloneDoc(file.doc);
+    for (const f of fixes) if (f.kind === "rewrite-link") rewriteLink(doc, f.item, f);
+    return serialize({ doc });
+  }
+  const edits: DayPageEdits = { rewrites: [], removals: [], additions: [] };
+  for (const f of fixes) {
+    if (f.kind === "rewrite-link") edits.rewrites.push(f);
+    else if (f.kind === "remove-entry") edits.removals.push(f.item);
+    else edits.additions.push(f);
+  }
+  return serialize({ doc: editDayPage(file, edits) });
+}
+
+/** The day page of events whose day has none, in the archive's usual shape. */
+function newDayPage(fixes: Fix[]): string | null {
+  const additions = fixes.filter((f): f is Extract<Fix, { kind: "add-entry" }> => f.kind === "add-entry");
+  if (additions.length === 0) return null;
+  return renderDayPage(additions[0]!.date, additions);
+}
+
+/** One line per repair, for people: what changed, where. */
+export function describeFix(d: Diagnostic): string {
+  const f = d.fix!;
+  if (f.kind === "add-entry") return `${f.file}: listed ${f.path}`;
+  if (f.kind === "remove-entry") return `${f.file}:${f.item.line}: removed the entry for ${f.item.target.kind === "internal" ? f.item.target.path : f.item.dest}`;
+  const parts: string[] = [];
+  if (f.path !== undefined) parts.push(`now links to ${f.path}`);
+  if (f.text !== undefined) parts.push(`text now "${f.text}"`);
+  return `${f.file}:${f.item.line}: ${parts.join(", ")}`;
+}
