@@ -130,17 +130,18 @@ function checkDefects(run, manifest, pending) {
   } catch {
     return { status: "validate printed no JSON", stderr: run.stderr.slice(0, 300) };
   }
-  const diagnostics = Array.isArray(found) ? found : (found.diagnostics ?? []);
-  const injected = Array.isArray(manifest) ? manifest : (manifest.defects ?? []);
-  const missed = injected.filter((d) => !diagnostics.some((x) => x.file === d.file && x.rule === d.rule));
-  const expected = new Set(injected.map((d) => `${d.file}\0${d.rule}`));
-  const extra = diagnostics.filter((x) => x.severity === "error" && !expected.has(`${x.file}\0${x.rule}`));
+  const problems = found.problems ?? [];
+  const key = (p) => `${p.file}:${p.line}:${p.rule}`;
+  const reported = new Set(problems.map(key));
+  const expected = new Set(manifest.map(key));
+  const missed = manifest.filter((d) => !reported.has(key(d)));
+  const extra = problems.filter((p) => !expected.has(key(p)));
   return {
-    status: missed.length === 0 && extra.length === 0 ? "ok" : "MISMATCH",
-    injected: injected.length,
-    reported: diagnostics.length,
+    status: missed.length === 0 && extra.length === 0 ? "ok: every injected defect found, nothing else" : "MISMATCH",
+    injected: manifest.length,
+    reported: problems.length,
     missed: missed.slice(0, 10),
-    unexpectedErrors: extra.slice(0, 10),
+    unexpected: extra.slice(0, 10),
   };
 }
 
