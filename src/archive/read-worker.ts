@@ -3,7 +3,6 @@
 // thread, which waits synchronously (see pool.ts).
 
 import { workerData, type MessagePort } from "node:worker_threads";
-import { packRecords } from "./pack.js";
 import { scanTask, type ScanOptions } from "./scan.js";
 
 interface Job {
@@ -18,7 +17,7 @@ const { root, tasks, options, signal, port } = workerData as Job;
 const flag = new Int32Array(signal);
 for (const [index, dir] of tasks) {
   try {
-    port.postMessage(packRecords(index, scanTask(root, dir, options)));
+    port.postMessage(scanTask(root, dir, options, index));
   } catch (error) {
     port.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -12,6 +12,7 @@ import { note } from "./parse-event.js";
 import { dayDirs, parseArchivePath, type DayRef } from "./paths.js";
 import { scanInWorkers } from "./pool.js";
 import { parseFile } from "./read-file.js";
+import { unpackRecords } from "./pack.js";
 import { fromRecord, type FileRecord } from "./record.js";
 import { planTasks, scanFiles, scanTask, walkMarkdown } from "./scan.js";
 import type { Archive, ArchiveFile } from "./types.js";
@@ -61,7 +62,7 @@ export function readArchive(root: string, options: ReadOptions = {}): Archive {
     parts[index] = records.map((rec) => fromRecord(root, rec));
   };
   if (workers > 0) scanInWorkers(root, tasks, { cache }, workers, take);
-  else tasks.forEach((dir, i) => take(i, scanTask(root, dir, { cache })));
+  else tasks.forEach((dir, i) => take(i, unpackRecords(scanTask(root, dir, { cache }, i))));
   const files = scanFiles(root, loose).map((rec) => fromRecord(root, rec));
   for (const part of parts) for (const f of part) files.push(f);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -5,7 +5,8 @@
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { loadShard, saveShard, statStamp } from "./cache.js";
+import { loadShard, saveShard, shardRecords, statStamp, type Shard } from "./cache.js";
+import { packRecords, type PackedRecords } from "./pack.js";
 import { parseArchivePath } from "./paths.js";
 import { note } from "./parse-event.js";
 import { parseFile } from "./read-file.js";
@@ -58,27 +59,35 @@ export function planTasks(root: string): { tasks: string[]; loose: string[] } {
   return { tasks: tasks.sort(), loose: loose.sort() };
 }
 
-/** Read and parse one task's files, using and refreshing its cache shard. */
-export function scanTask(root: string, dir: string, options: ScanOptions): FileRecord[] {
+/**
+ * Read and parse one task's files, packed for the main thread. When every
+ * file still has its cached stamp, the cached pack goes out as it is.
+ */
+export function scanTask(root: string, dir: string, options: ScanOptions, index = 0): PackedRecords {
   const paths = walkMarkdown(root, dir).sort();
   const startedMs = Date.now();
-  const cached = options.cache ? loadShard(root, dir) : null;
-  let fresh = cached === null;
-  const records: FileRecord[] = [];
-  for (const path of paths) {
+  const shard = options.cache ? loadShard(root, dir) : null;
+  const stamps = shard ? paths.map((path) => statStamp(join(root, path))) : null;
+  if (shard && stamps && unchanged(paths, stamps, shard)) return { index, ...shard.packed };
+  const cached = shard ? shardRecords(shard) : null;
+  const records = paths.map((path, i) => {
     const hit = cached?.get(path);
-    if (hit) {
-      const stamp = statStamp(join(root, path));
-      if (stamp && stamp.size === hit[2] && stamp.mtimeMs === hit[3]) {
-        records.push(hit);
-        continue;
-      }
-    }
-    fresh = true;
-    records.push(readRecord(root, path));
-  }
-  if (options.cache && (fresh || records.length !== cached?.size)) saveShard(root, dir, records, startedMs);
-  return records;
+    const stamp = stamps?.[i];
+    if (hit && stamp && stamp.size === hit[2] && stamp.mtimeMs === hit[3]) return hit;
+    return readRecord(root, path);
+  });
+  const packed = packRecords(index, records);
+  if (options.cache) saveShard(root, dir, records, startedMs, packed);
+  return packed;
+}
+
+function unchanged(paths: string[], stamps: ({ size: number; mtimeMs: number } | null)[], shard: Shard): boolean {
+  if (shard.keys.length !== paths.length) return false;
+  return paths.every((path, i) => {
+    const [p, size, mtimeMs] = shard.keys[i]!;
+    const stamp = stamps[i];
+    return p === path && stamp !== null && stamp !== undefined && stamp.size === size && stamp.mtimeMs === mtimeMs;
+  });
 }
 
 export function scanFiles(root: string, paths: string[]): FileRecord[] {
