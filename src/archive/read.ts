@@ -13,7 +13,7 @@ import { dayDirs, parseArchivePath, type DayRef } from "./paths.js";
 import { scanInWorkers } from "./pool.js";
 import { parseFile } from "./read-file.js";
 import { unpackRecords } from "./pack.js";
-import { fromRecord, type FileRecord } from "./record.js";
+import { createInterner, fromRecord, type FileRecord } from "./record.js";
 import { planTasks, scanFiles, scanTask, walkMarkdown } from "./scan.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
@@ -58,12 +58,13 @@ export function readArchive(root: string, options: ReadOptions = {}): Archive {
   if (workers === 0 && !cache) return readArchivePlain(root);
   if (cache) prepareCache(root);
   const parts: ArchiveFile[][] = new Array<ArchiveFile[]>(tasks.length);
+  const intern = createInterner();
   const take = (index: number, records: FileRecord[]) => {
-    parts[index] = records.map((rec) => fromRecord(root, rec));
+    parts[index] = records.map((rec) => fromRecord(root, rec, intern));
   };
   if (workers > 0) scanInWorkers(root, tasks, { cache }, workers, take);
   else tasks.forEach((dir, i) => take(i, unpackRecords(scanTask(root, dir, { cache }, i))));
-  const files = scanFiles(root, loose).map((rec) => fromRecord(root, rec));
+  const files = scanFiles(root, loose).map((rec) => fromRecord(root, rec, intern));
   for (const part of parts) for (const f of part) files.push(f);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return buildArchive(root, files);

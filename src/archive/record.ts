@@ -50,8 +50,29 @@ export function recordKey(rec: FileRecord): { path: string } & FileStamp {
   return { path: rec[1] as string, size: rec[2] as number, mtimeMs: rec[3] as number };
 }
 
-export function fromRecord(root: string, rec: FileRecord): ArchiveFile {
-  const [kind, path, size, mtimeMs, notes] = rec as [number, string, number, number, unknown[][]];
+/** Returns one shared copy of equal strings; see createInterner. */
+export type Intern = (s: string) => string;
+
+/**
+ * Link texts, destinations, titles and tags repeat across files (a title is
+ * copied into every Related and Changes item that points at it): one copy
+ * each keeps a large archive's model well inside its memory budget.
+ */
+export function createInterner(): Intern {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    seen.set(s, s);
+    return s;
+  };
+}
+
+const keep: Intern = (s) => s;
+
+export function fromRecord(root: string, rec: FileRecord, intern: Intern = keep): ArchiveFile {
+  const [kind, rawPath, size, mtimeMs, notes] = rec as [number, string, number, number, unknown[][]];
+  const path = intern(rawPath);
   const info = parseArchivePath(path);
   const parsedNotes = notes.map(noteFrom);
   if (kind === UNREADABLE) return { kind: "unreadable", path, info, notes: parsedNotes };
@@ -68,7 +89,7 @@ export function fromRecord(root: string, rec: FileRecord): ArchiveFile {
       set doc(value: TextDoc) {
         keepDoc(this, value);
       },
-      entries: (rec[6] as unknown[][]).map((r) => linkFrom(path, r)),
+      entries: (rec[6] as unknown[][]).map((r) => linkFrom(path, r, intern)),
       lastItemIndex: rec[5] as number,
       notes: parsedNotes,
     };
@@ -98,12 +119,12 @@ export function fromRecord(root: string, rec: FileRecord): ArchiveFile {
       keepDoc(this, value);
     },
     frontMatter: fm ? { endIndex: fm[0], language: fm[1], data: fm[2] } : null,
-    dateLine: dateLine ? dateLineFrom(path, dateLine) : null,
-    title: title ? { text: title[0], line: title[1], column: title[2], index: title[3] } : null,
+    dateLine: dateLine ? dateLineFrom(path, dateLine, intern) : null,
+    title: title ? { text: intern(title[0]), line: title[1], column: title[2], index: title[3] } : null,
     summary,
-    sources: sources.map((r) => sourceFrom(path, r)),
-    related: related.map((r) => relatedFrom(path, r)),
-    changes: changes.map((r) => changeFrom(path, r)),
+    sources: sources.map((r) => sourceFrom(path, r, intern)),
+    related: related.map((r) => relatedFrom(path, r, intern)),
+    changes: changes.map((r) => changeFrom(path, r, intern)),
     sections: sectionsFrom(sections),
     notes: parsedNotes,
   };
@@ -132,43 +153,43 @@ function linkRecord(item: LinkItem): unknown[] {
   return [item.text, item.dest, item.line, link.start, link.end, link.destStart, link.destEnd, link.angle, plain ? 0 : target];
 }
 
-function linkOf(path: string, r: unknown[]): InlineLink {
+function linkOf(path: string, r: unknown[], intern: Intern): InlineLink {
   const text = r[0];
   const dest = r[1];
   const start = r[3];
   if (typeof text !== "string" || typeof dest !== "string" || typeof start !== "number") throw new Error(`bad link record in ${path}`);
-  return { text, dest, start, end: r[4] as number, destStart: r[5] as number, destEnd: r[6] as number, angle: r[7] as boolean };
+  return { text: intern(text), dest: intern(dest), start, end: r[4] as number, destStart: r[5] as number, destEnd: r[6] as number, angle: r[7] as boolean };
 }
 
-function targetOf(link: InlineLink, r: unknown[]): LinkTarget {
-  return r[8] === 0 ? { kind: "internal", path: link.dest.slice(1) } : (r[8] as LinkTarget);
+function targetOf(link: InlineLink, r: unknown[], intern: Intern): LinkTarget {
+  return r[8] === 0 ? { kind: "internal", path: intern(link.dest.slice(1)) } : (r[8] as LinkTarget);
 }
 
 // One literal per item kind, keys in the parser's order: no temporary objects.
-function linkFrom(path: string, r: unknown[]): LinkItem {
-  const link = linkOf(path, r);
-  return { text: link.text, dest: link.dest, target: targetOf(link, r), link, line: r[2] as number, column: link.start + 1 };
+function linkFrom(path: string, r: unknown[], intern: Intern): LinkItem {
+  const link = linkOf(path, r, intern);
+  return { text: link.text, dest: link.dest, target: targetOf(link, r, intern), link, line: r[2] as number, column: link.start + 1 };
 }
 
-function sourceFrom(path: string, r: unknown[]): SourceItem {
-  const link = linkOf(path, r);
-  return { text: link.text, dest: link.dest, target: targetOf(link, r), link, line: r[2] as number, column: link.start + 1, isCover: r[9] as boolean };
+function sourceFrom(path: string, r: unknown[], intern: Intern): SourceItem {
+  const link = linkOf(path, r, intern);
+  return { text: link.text, dest: link.dest, target: targetOf(link, r, intern), link, line: r[2] as number, column: link.start + 1, isCover: r[9] as boolean };
 }
 
-function relatedFrom(path: string, r: unknown[]): RelatedItem {
-  const link = linkOf(path, r);
-  return { text: link.text, dest: link.dest, target: targetOf(link, r), link, line: r[2] as number, column: link.start + 1, contexts: r[9] as string[] };
+function relatedFrom(path: string, r: unknown[], intern: Intern): RelatedItem {
+  const link = linkOf(path, r, intern);
+  return { text: link.text, dest: link.dest, target: targetOf(link, r, intern), link, line: r[2] as number, column: link.start + 1, contexts: (r[9] as string[]).map(intern) };
 }
 
-function changeFrom(path: string, r: unknown[]): ChangeItem {
-  const link = linkOf(path, r);
+function changeFrom(path: string, r: unknown[], intern: Intern): ChangeItem {
+  const link = linkOf(path, r, intern);
   const kind = KIND_CODES[r[10] as number]!;
-  return { text: link.text, dest: link.dest, target: targetOf(link, r), link, line: r[2] as number, column: link.start + 1, timestamp: r[9] as string | null, kind };
+  return { text: link.text, dest: link.dest, target: targetOf(link, r, intern), link, line: r[2] as number, column: link.start + 1, timestamp: r[9] as string | null, kind };
 }
 
-function dateLineFrom(path: string, r: unknown[]): NonNullable<EventFile["dateLine"]> {
-  const link = linkOf(path, r);
-  return { text: link.text, dest: link.dest, target: targetOf(link, r), link, line: r[2] as number, column: link.start + 1, date: r[9] as string };
+function dateLineFrom(path: string, r: unknown[], intern: Intern): NonNullable<EventFile["dateLine"]> {
+  const link = linkOf(path, r, intern);
+  return { text: link.text, dest: link.dest, target: targetOf(link, r, intern), link, line: r[2] as number, column: link.start + 1, date: r[9] as string };
 }
 
 /**
