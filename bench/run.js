@@ -103,15 +103,15 @@ function benchSize(events, opts) {
   rows.push(floor);
 
   clearCache(root);
-  const cold = measure("validate (cold: no cache)", BIN, ["validate", "--format", "json", ...archive], { keepStdout: true });
+  const cold = measure("validate (cold: cache emptied)", BIN, ["validate", "--format", "json", ...archive], { keepStdout: true });
   const pending = cold.code === 3 && /not built yet/.test(cold.stderr);
   rows.push(pending ? { ...cold, pending: true } : cold);
-  rows.push(best("validate --no-cache", BIN, ["validate", "--no-cache", "--format", "json", ...archive], opts.repeat, { keepStdout: true }));
+  rows.push(best("validate --no-cache (workers, no cache)", BIN, ["validate", "--no-cache", "--format", "json", ...archive], opts.repeat, { keepStdout: true }));
   rows.push(best("validate (warm cache)", BIN, ["validate", "--format", "json", ...archive], opts.repeat, { keepStdout: true }));
   const day = pickDay(root);
   rows.push(best(`list --date ${day}`, BIN, ["list", "--date", day, ...archive], opts.repeat));
   clearCache(root);
-  rows.push(measure("list --tag Mali (cold: no cache)", BIN, ["list", "--tag", "Mali", ...archive]));
+  rows.push(measure("list --tag Mali (cold: cache emptied)", BIN, ["list", "--tag", "Mali", ...archive]));
   rows.push(best("list --tag Mali (warm cache)", BIN, ["list", "--tag", "Mali", ...archive], opts.repeat));
   for (const row of rows) {
     if (row.label.startsWith("validate") && pending) row.pending = true;

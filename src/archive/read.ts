@@ -76,12 +76,12 @@ export function readArchivePlain(root: string): Archive {
 }
 
 /**
- * One thread per core but one: this thread is busy too, turning each part
- * into files as it arrives. Measured on 2 cores, a second worker only
- * fought the main thread (and its garbage collector) for the CPU.
+ * One worker per core (at most 4). Measured at 100k events on 2 cores, in
+ * one run: 2 workers read the archive in 18.9 s, 1 worker in 26.2 s, even
+ * though the main thread competes with them for the CPU.
  */
 function defaultWorkers(): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, 3));
+  return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
 function prepareCache(root: string): void {
