@@ -29,7 +29,8 @@ export function scanInWorkers(
   workerCount: number,
   onPart: (index: number, records: FileRecord[]) => void,
 ): void {
-  const signal = new SharedArrayBuffer(4);
+  // [0] parts posted (workers add), [1] parts taken in (this thread adds).
+  const signal = new SharedArrayBuffer(8);
   const flag = new Int32Array(signal);
   const ports: MessagePort[] = [];
   const workers: Worker[] = [];
@@ -62,6 +63,8 @@ function waitForParts(flag: Int32Array, ports: MessagePort[], count: number, onP
         const part = m.message as PackedRecords & { error?: string };
         if (part.error !== undefined) throw new Error(`reading the archive failed in a worker thread: ${part.error}`);
         onPart(part.index, unpackRecords(part));
+        Atomics.add(flag, 1, 1);
+        Atomics.notify(flag, 1);
         left--;
         got = true;
       }

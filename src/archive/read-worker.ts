@@ -14,8 +14,11 @@ interface Job {
 }
 
 const { root, tasks, options, signal, port } = workerData as Job;
+const MAX_WAITING = 8;
+// [0]: parts posted by all workers; [1]: parts the main thread has taken in.
 const flag = new Int32Array(signal);
 for (const [index, dir] of tasks) {
+  waitForRoom();
   try {
     port.postMessage(scanTask(root, dir, options, index));
   } catch (error) {
@@ -25,3 +28,15 @@ for (const [index, dir] of tasks) {
   Atomics.notify(flag, 0);
 }
 port.close();
+
+/**
+ * A cached month goes out much faster than the main thread can build its
+ * files: without a limit the waiting messages alone took hundreds of MB.
+ */
+function waitForRoom(): void {
+  for (;;) {
+    const taken = Atomics.load(flag, 1);
+    if (Atomics.load(flag, 0) - taken < MAX_WAITING) return;
+    Atomics.wait(flag, 1, taken, 1000);
+  }
+}

@@ -51,21 +51,32 @@ export function recordKey(rec: FileRecord): { path: string } & FileStamp {
 }
 
 /** Returns one shared copy of equal strings; see createInterner. */
-export type Intern = (s: string) => string;
+export type Intern = ((s: string) => string) & { target?: (dest: string) => LinkTarget };
 
 /**
  * Link texts, destinations, titles and tags repeat across files (a title is
  * copied into every Related and Changes item that points at it): one copy
- * each keeps a large archive's model well inside its memory budget.
+ * each keeps a large archive's model well inside its memory budget. So do
+ * internal link targets, which are plain data ({kind, path}) nobody edits.
  */
 export function createInterner(): Intern {
   const seen = new Map<string, string>();
-  return (s) => {
+  const targets = new Map<string, LinkTarget>();
+  const intern: Intern = (s) => {
     const known = seen.get(s);
     if (known !== undefined) return known;
     seen.set(s, s);
     return s;
   };
+  intern.target = (dest) => {
+    let target = targets.get(dest);
+    if (!target) {
+      target = { kind: "internal", path: intern(dest.slice(1)) };
+      targets.set(dest, target);
+    }
+    return target;
+  };
+  return intern;
 }
 
 const keep: Intern = (s) => s;
@@ -162,7 +173,8 @@ function linkOf(path: string, r: unknown[], intern: Intern): InlineLink {
 }
 
 function targetOf(link: InlineLink, r: unknown[], intern: Intern): LinkTarget {
-  return r[8] === 0 ? { kind: "internal", path: intern(link.dest.slice(1)) } : (r[8] as LinkTarget);
+  if (r[8] !== 0) return r[8] as LinkTarget;
+  return intern.target ? intern.target(link.dest) : { kind: "internal", path: link.dest.slice(1) };
 }
 
 // One literal per item kind, keys in the parser's order: no temporary objects.
