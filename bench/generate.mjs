@@ -150,11 +150,19 @@ function parseArgs(argv) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = parseArgs(process.argv.slice(2));
   if (!args.out) {
-    process.stderr.write("usage: node bench/generate.mjs --events N --seed S --out DIR\n");
+    process.stderr.write("usage: node bench/generate.mjs --events N --seed S --out DIR [--defects K]\n");
     process.exit(2);
   }
   rmSync(args.out, { recursive: true, force: true });
-  const { files } = generateArchive(args);
+  let { files } = generateArchive(args);
+  if (args.defects > 0) {
+    // The manifest sits beside news/, where newsctl never reads.
+    const { injectDefects } = await import("./defects.mjs");
+    const injected = injectDefects(files, args.defects, args.seed);
+    files = injected.files;
+    mkdirSync(args.out, { recursive: true });
+    writeFileSync(join(args.out, "defects.json"), JSON.stringify(injected.manifest, null, 2) + "\n");
+  }
   writeArchive(args.out, files);
-  process.stdout.write(`${files.size} files written to ${args.out}\n`);
+  process.stdout.write(`${files.size} files written to ${args.out}${args.defects > 0 ? ` (${args.defects} defects, listed in defects.json)` : ""}\n`);
 }

@@ -3,7 +3,17 @@
 // throws here, and options are always passed (without them gray-matter keeps
 // every file's content in a module-level cache forever).
 
-import matter from "gray-matter";
+import { createRequire } from "node:module";
+import type matterType from "gray-matter";
+
+// Loaded on the first file that has front matter: most files have none, and
+// loading gray-matter (with js-yaml) costs every command about 50 ms.
+const require = createRequire(import.meta.url);
+let matterFn: typeof matterType | null = null;
+function matter(...args: Parameters<typeof matterType>): ReturnType<typeof matterType> {
+  matterFn ??= require("gray-matter") as typeof matterType;
+  return matterFn(...args);
+}
 
 const DATA_LANGUAGES = new Set(["", "yaml", "yml", "json"]);
 

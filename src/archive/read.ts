@@ -1,42 +1,37 @@
 // From disk to parsed files. Reading is synchronous on purpose: on many
-// small files readFileSync is several times faster than fs.promises.
+// small files readFileSync is several times faster than fs.promises. A large
+// archive is read on worker threads and through the parse cache (both behind
+// the same synchronous call); the result is the same, field by field.
 
 import { readdirSync, readFileSync } from "node:fs";
-import { isUtf8 } from "node:buffer";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import fg from "fast-glob";
+import { stateDir } from "./lock.js";
 import { buildArchive } from "./model.js";
-import { parseDayPage } from "./parse-day.js";
-import { note, parseEvent } from "./parse-event.js";
+import { note } from "./parse-event.js";
 import { dayDirs, parseArchivePath, type DayRef } from "./paths.js";
+import { scanInWorkers } from "./pool.js";
+import { parseFile } from "./read-file.js";
+import { unpackRecords } from "./pack.js";
+import { createInterner, fromRecord, type FileRecord } from "./record.js";
+import { planTasks, scanFiles, scanTask, walkMarkdown } from "./scan.js";
 import type { Archive, ArchiveFile } from "./types.js";
+
+export { parseFile };
+
+export interface ReadOptions {
+  /** Use and refresh .newsctl/cache. Default: only for a large archive. */
+  cache?: boolean;
+  /** Worker threads to read with; 0 reads on this thread. Default: by archive size and cores. */
+  workers?: number;
+}
+
+/** Below this many month folders, starting threads costs more than it saves. */
+const LARGE_ARCHIVE_MONTHS = 24;
 
 /** Every .md path under news/, archive-relative, forward slashes, sorted. */
 export function listArchivePaths(root: string): string[] {
-  const paths = fg.sync("news/**/*.md", {
-    cwd: root,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    suppressErrors: true,
-    dot: false,
-  });
-  return paths.sort();
-}
-
-/** Parse one file's bytes. Never throws. */
-export function parseFile(path: string, bytes: Buffer): ArchiveFile {
-  const info = parseArchivePath(path);
-  if (!info) {
-    return { kind: "unreadable", path, info, notes: [note(1, 1, "bad-path", "error", "not at news/YYYY/MM/D/<slug>.md")] };
-  }
-  if (bytes.includes(0)) {
-    return { kind: "unreadable", path, info, notes: [note(1, 1, "parse-error", "error", "binary file (holds NUL bytes): not an event")] };
-  }
-  if (!isUtf8(bytes)) {
-    return { kind: "unreadable", path, info, notes: [note(1, 1, "parse-error", "error", "not valid UTF-8 text")] };
-  }
-  const text = bytes.toString("utf8");
-  return info.isDayPage ? parseDayPage(path, info, text) : parseEvent(path, info, text);
+  return walkMarkdown(root, "news").sort();
 }
 
 export function readArchiveFile(root: string, path: string): ArchiveFile {
@@ -55,8 +50,46 @@ export function readArchiveFile(root: string, path: string): ArchiveFile {
   return parseFile(path, bytes);
 }
 
-export function readArchive(root: string): Archive {
+export function readArchive(root: string, options: ReadOptions = {}): Archive {
+  const { tasks, loose } = planTasks(root);
+  const large = tasks.length >= LARGE_ARCHIVE_MONTHS;
+  const workers = Math.min(options.workers ?? (large ? defaultWorkers() : 0), tasks.length);
+  const cache = options.cache ?? large;
+  if (workers === 0 && !cache) return readArchivePlain(root);
+  if (cache) prepareCache(root);
+  const parts: ArchiveFile[][] = new Array<ArchiveFile[]>(tasks.length);
+  const intern = createInterner();
+  const take = (index: number, records: FileRecord[]) => {
+    parts[index] = records.map((rec) => fromRecord(root, rec, intern));
+  };
+  if (workers > 0) scanInWorkers(root, tasks, { cache }, workers, take);
+  else tasks.forEach((dir, i) => take(i, unpackRecords(scanTask(root, dir, { cache }, i))));
+  const files = scanFiles(root, loose).map((rec) => fromRecord(root, rec, intern));
+  for (const part of parts) for (const f of part) files.push(f);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return buildArchive(root, files);
+}
+
+/** One thread, no cache, every text kept: the reference the fast path must equal. */
+export function readArchivePlain(root: string): Archive {
   return buildArchive(root, listArchivePaths(root).map((path) => readArchiveFile(root, path)));
+}
+
+/**
+ * One worker per core (at most 4). Measured at 100k events on 2 cores, in
+ * one run: 2 workers read the archive in 18.9 s, 1 worker in 26.2 s, even
+ * though the main thread competes with them for the CPU.
+ */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+function prepareCache(root: string): void {
+  try {
+    stateDir(root);
+  } catch {
+    // Read-only: the shards will fail to save, quietly.
+  }
 }
 
 /** Only the folders of the given days, padded or not: never the whole archive. */

@@ -25,7 +25,7 @@ export interface ValidateOptions {
   fix?: boolean;
   dryRun?: boolean;
   maxWarnings?: number;
-  /** Accepted for the cache to come; every file is read either way today. */
+  /** false with --no-cache: read every file, neither using nor refreshing .newsctl/cache. */
   cache?: boolean;
   archive?: string;
 }
@@ -55,7 +55,8 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
 /** `known` is the scope of an earlier pass, so its notes are not printed twice. */
 function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, known?: Set<string> | null) {
   progress.show("newsctl: reading the archive…");
-  const archive = readArchive(root);
+  // --no-cache reads every file; otherwise readArchive decides (by size).
+  const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
   const scope = known !== undefined ? known : resolveScope(ctx, root, archive, opts.paths ?? []);
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   const problems = checkArchive(archive, scope);

@@ -1,0 +1,184 @@
+// The benchmark (npm run bench; not part of npm test). For each archive size
+// it measures, in one run, the floor (list + readFileSync every file) and the
+// real bin/newsctl.js for validate and list, each as wall time, ratio to the
+// floor and peak RSS, then prints a table and writes it as JSON.
+//
+//   node bench/run.js [--sizes 10000,100000] [--large] [--seed 1] [--defects 25] [--repeat 1]
+//
+// Archives are generated once into bench/archives/ (keyed by size, seed and
+// defects) and reused. Nothing here is timed inside tests.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = join(HERE, "..");
+const BIN = join(REPO, "bin", "newsctl.js");
+const HOOK = pathToFileURL(join(HERE, "rss-hook.mjs")).href;
+const RSS_FILE = join(tmpdir(), `newsctl-bench-rss-${process.pid}`);
+
+function parseArgs(argv) {
+  // Defects are injected only once bench/defects.mjs (from the validate work) exists.
+  const defects = existsSync(join(HERE, "defects.mjs")) ? 25 : 0;
+  const opts = { sizes: [10000, 100000], seed: 1, defects, repeat: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i];
+    if (key === "--large") opts.sizes = [...new Set([...opts.sizes, 300000])];
+    else if (key === "--sizes") opts.sizes = argv[++i].split(",").map(Number);
+    else if (key === "--seed") opts.seed = Number(argv[++i]);
+    else if (key === "--defects") opts.defects = Number(argv[++i]);
+    else if (key === "--repeat") opts.repeat = Math.max(1, Number(argv[++i]));
+    else {
+      process.stderr.write(`bench: unknown argument ${key}\n`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+/** Generate once, reuse after: a marker file is written only when generation finished. */
+function ensureArchive(events, seed, defects) {
+  const name = `events-${events}-seed-${seed}${defects ? `-defects-${defects}` : ""}`;
+  const root = join(HERE, "archives", name);
+  const marker = join(root, ".generated");
+  if (!existsSync(marker)) {
+    process.stderr.write(`bench: generating ${name} (once; reused after)...\n`);
+    const args = [join(HERE, "generate.mjs"), "--events", String(events), "--seed", String(seed), "--out", root];
+    if (defects) args.push("--defects", String(defects));
+    const r = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
+    if (r.status !== 0) throw new Error(`generating ${name} failed`);
+    writeFileSync(marker, new Date().toISOString() + "\n");
+  }
+  const manifestPath = join(root, "defects.json");
+  const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : null;
+  return { root, name, manifest };
+}
+
+/** Spawn node on a script; wall time from here, peak RSS reported by the child itself. */
+function measure(label, script, args, { keepStdout = false } = {}) {
+  rmSync(RSS_FILE, { force: true });
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--import", HOOK, script, ...args], {
+    env: { ...process.env, NEWSCTL_BENCH_RSS_FILE: RSS_FILE, NO_COLOR: "1" },
+    stdio: ["ignore", keepStdout ? "pipe" : "ignore", "pipe"],
+    maxBuffer: 1 << 30,
+    encoding: "utf8",
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const rssKb = existsSync(RSS_FILE) ? Number(readFileSync(RSS_FILE, "utf8")) : NaN;
+  return { label, wall, rssMb: rssKb / 1024, code: r.status, stdout: r.stdout ?? "", stderr: (r.stderr ?? "").trim() };
+}
+
+function best(label, script, args, repeat, options) {
+  let out = null;
+  for (let i = 0; i < repeat; i++) {
+    const m = measure(label, script, args, options);
+    if (!out || m.wall < out.wall) out = m;
+  }
+  return out;
+}
+
+/** A day folder in the middle of the archive that holds events. */
+function pickDay(root) {
+  const years = readdirSync(join(root, "news")).sort();
+  const y = years[Math.floor(years.length / 2)];
+  const m = readdirSync(join(root, "news", y)).sort()[0];
+  const d = readdirSync(join(root, "news", y, m)).sort((a, b) => Number(a) - Number(b))[0];
+  return `${y}-${m}-${d.padStart(2, "0")}`;
+}
+
+function clearCache(root) {
+  rmSync(join(root, ".newsctl", "cache"), { recursive: true, force: true });
+}
+
+function benchSize(events, opts) {
+  const { root, name, manifest } = ensureArchive(events, opts.seed, opts.defects);
+  const archive = ["--archive", root];
+  const rows = [];
+  const floor = best("floor (list + readFileSync)", join(HERE, "floor.mjs"), [root], opts.repeat, { keepStdout: true });
+  const files = JSON.parse(floor.stdout || "{}").files ?? 0;
+  rows.push(floor);
+
+  clearCache(root);
+  const cold = measure("validate (cold: cache emptied)", BIN, ["validate", "--format", "json", ...archive], { keepStdout: true });
+  const pending = cold.code === 3 && /not built yet/.test(cold.stderr);
+  rows.push(pending ? { ...cold, pending: true } : cold);
+  rows.push(best("validate --no-cache (workers, no cache)", BIN, ["validate", "--no-cache", "--format", "json", ...archive], opts.repeat, { keepStdout: true }));
+  rows.push(best("validate (warm cache)", BIN, ["validate", "--format", "json", ...archive], opts.repeat, { keepStdout: true }));
+  const day = pickDay(root);
+  rows.push(best(`list --date ${day}`, BIN, ["list", "--date", day, ...archive], opts.repeat));
+  clearCache(root);
+  rows.push(measure("list --tag Mali (cold: cache emptied)", BIN, ["list", "--tag", "Mali", ...archive]));
+  rows.push(best("list --tag Mali (warm cache)", BIN, ["list", "--tag", "Mali", ...archive], opts.repeat));
+  for (const row of rows) {
+    if (row.label.startsWith("validate") && pending) row.pending = true;
+    row.ratio = row.wall / floor.wall;
+  }
+  return { events, files, archive: name, rows, defects: checkDefects(cold, manifest, pending) };
+}
+
+/** Compare validate's findings with what the generator injected. */
+function checkDefects(run, manifest, pending) {
+  if (pending) return { status: "pending: validate is not built yet" };
+  if (!manifest) return { status: "no defect manifest (bench/defects.mjs not merged yet)" };
+  let found;
+  try {
+    found = JSON.parse(run.stdout);
+  } catch {
+    return { status: "validate printed no JSON", stderr: run.stderr.slice(0, 300) };
+  }
+  const problems = found.problems ?? [];
+  const key = (p) => `${p.file}:${p.line}:${p.rule}`;
+  const reported = new Set(problems.map(key));
+  const expected = new Set(manifest.map(key));
+  const missed = manifest.filter((d) => !reported.has(key(d)));
+  const extra = problems.filter((p) => !expected.has(key(p)));
+  return {
+    status: missed.length === 0 && extra.length === 0 ? "ok: every injected defect found, nothing else" : "MISMATCH",
+    injected: manifest.length,
+    reported: problems.length,
+    missed: missed.slice(0, 10),
+    unexpected: extra.slice(0, 10),
+  };
+}
+
+function printTable(results) {
+  const lines = [];
+  lines.push(`| events | files | measure | wall s | x floor | peak RSS MB |`);
+  lines.push(`| ---: | ---: | --- | ---: | ---: | ---: |`);
+  for (const r of results) {
+    for (const row of r.rows) {
+      const wall = row.pending ? "pending" : row.code !== 0 && row.code !== 1 ? `exit ${row.code}` : row.wall.toFixed(2);
+      const ratio = row.pending ? "" : row.ratio.toFixed(2);
+      const rss = row.pending || Number.isNaN(row.rssMb) ? "" : row.rssMb.toFixed(0);
+      lines.push(`| ${r.events} | ${r.files} | ${row.label} | ${wall} | ${ratio} | ${rss} |`);
+    }
+  }
+  for (const r of results) lines.push(`\n${r.events} events, defects check: ${JSON.stringify(r.defects)}`);
+  return lines.join("\n");
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const results = [];
+for (const events of opts.sizes) {
+  process.stderr.write(`bench: ${events} events...\n`);
+  results.push(benchSize(events, opts));
+}
+for (const r of results) for (const row of r.rows) if (row.code > 1 && !row.pending) process.stderr.write(`bench: ${row.label} exited ${row.code}: ${row.stderr.slice(0, 300)}\n`);
+const table = printTable(results);
+process.stdout.write(table + "\n");
+mkdirSync(join(HERE, "results"), { recursive: true });
+const json = {
+  when: new Date().toISOString(),
+  node: process.version,
+  cpus: (await import("node:os")).availableParallelism(),
+  options: opts,
+  results: results.map((r) => ({ ...r, rows: r.rows.map(({ stdout, ...row }) => row) })),
+};
+const out = join(HERE, "results", `bench-${json.when.replace(/[:.]/g, "-")}.json`);
+writeFileSync(out, JSON.stringify(json, null, 2) + "\n");
+writeFileSync(join(HERE, "results", "latest.json"), JSON.stringify(json, null, 2) + "\n");
+process.stderr.write(`bench: written ${out}\n`);
