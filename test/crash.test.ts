@@ -8,6 +8,9 @@
 // NEWSCTL_CRASH_RUNS=N sets the number of random-moment kills per command
 // (default 4; the injected kill points always run in full).
 
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
 import {
@@ -20,7 +23,7 @@ import {
   journalsLeft,
   type GeneratedEvent,
 } from "./crash-helpers.js";
-import { changedPaths, hashTree, runMain, tempDir } from "./helpers.js";
+import { changedPaths, hashTree, runMain } from "./helpers.js";
 
 const RANDOM_KILLS = Number(process.env["NEWSCTL_CRASH_RUNS"] ?? 4);
 const EVENTS = 600;
@@ -56,8 +59,17 @@ interface Kill {
   delayMs: number | null;
 }
 
-async function crashLoop({ files, args }: Scenario, seed: number): Promise<{ old: number; new: number }> {
-  const root = tempDir("newsctl-crash-");
+async function crashLoop(scenario: Scenario, seed: number): Promise<{ old: number; new: number }> {
+  // Not tempDir(): its onTestFinished hook cannot tell concurrent tests apart.
+  const root = mkdtempSync(join(tmpdir(), "newsctl-crash-"));
+  try {
+    return await killRepeatedly(root, scenario, seed);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function killRepeatedly(root: string, { files, args }: Scenario, seed: number): Promise<{ old: number; new: number }> {
   writeArchive(root, files);
   const argv = [...args, "--archive", root];
   const old = hashTree(root);
@@ -117,7 +129,8 @@ function oldBytesOf(files: Map<string, string>, paths: string[]): Map<string, Bu
   return new Map(paths.map((p) => [p, files.has(p) ? Buffer.from(files.get(p)!, "utf8") : null]));
 }
 
-describe("crash safety: SIGKILL at any moment leaves each change all or nothing", () => {
+// The three run at once: each waits on its child process most of the time.
+describe.concurrent("crash safety: SIGKILL at any moment leaves each change all or nothing", () => {
   const events = generated.events;
 
   it("newsctl revise", async () => {
