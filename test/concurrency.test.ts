@@ -85,13 +85,17 @@ describe("a lock left behind never blocks for good", () => {
   it("an add SIGKILLed while it held the lock: the next add breaks the lock, undoes the half-change and lands", async () => {
     const root = tempArchive();
     const before = hashTree(root);
-    const killed = await runCli(addArgs(root, "Killed while holding the lock"), { env: { ...fast, NEWSCTL_FAULT: "kill:commit" } });
+    // On a day with no folder yet: undoing the change removes the folders it made too.
+    const newDay = [...addArgs(root, "Killed while holding the lock"), "--date", "2014-06-01"];
+    const killed = await runCli(newDay, { env: { ...fast, NEWSCTL_FAULT: "kill:commit" } });
     expect(killed.signal).toBe("SIGKILL");
     expect(existsSync(join(root, ".newsctl/lock"))).toBe(true);
+    expect(existsSync(join(root, "news/2014/06/1"))).toBe(true);
     const next = await runCli(addArgs(root, "Added after the crash"), { env: fast });
     expect(next.code, next.stderr).toBe(0);
     expect(changedPaths(before, hashTree(root))).toEqual([`${DAY}/added-after-the-crash.md`, `${DAY}/index.md`]);
     expect(readText(root, `${DAY}/index.md`)).not.toContain("killed-while-holding-the-lock");
+    expect(existsSync(join(root, "news/2014"))).toBe(false);
     expectNoLitter(root);
   });
 
