@@ -167,3 +167,27 @@ describe.concurrent("crash safety: SIGKILL at any moment leaves each change all 
     expect(outcomes.new).toBeGreaterThan(0);
   });
 });
+
+describe("a crash while a failed write is being put back", () => {
+  // A rename fails part-way (a full disk, a read-only file), and the process dies while it puts
+  // back the files it had already replaced: the next run must finish putting them back.
+  for (const fault of ["rename:5,kill:undo:1", "rename:5,kill:undo:3", "rename:2,kill:undo:1"]) {
+    it(`NEWSCTL_FAULT=${fault}: the next run leaves every file old`, async () => {
+      const root = mkdtempSync(join(tmpdir(), "newsctl-undo-"));
+      try {
+        const small = generateArchive({ events: 40, seed: 5 }) as typeof generated;
+        writeArchive(root, small.files);
+        const old = hashTree(root);
+        const target = pickLinkedEvent(small.events, 2, 9);
+        const run = await runAndKill(["revise", currentPath(target), "--title", "Put back after a crash", "--yes", "--archive", root], { ...ENV, NEWSCTL_FAULT: fault }, null);
+        expect(run.killed, run.stderr).toBe(true);
+        const next = await runMain(["validate", "--format", "json", "--archive", root]);
+        expect(JSON.parse(next.stdout).problems).toEqual([]);
+        expect(changedPaths(old, hashTree(root))).toEqual([]);
+        expect(journalsLeft(root)).toEqual([]);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
+});
