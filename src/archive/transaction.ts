@@ -2,7 +2,8 @@
 // beside its target; a journal then marks the change committed; renames put
 // the files in place. A run killed before the mark leaves the archive as it
 // was (recovery deletes the temps); one killed after it is rolled forward by
-// the next run. A failure inside this process rolls back what was renamed.
+// the next run. A failure inside this process puts back what was renamed,
+// itself journaled ("undo"), so a crash while putting back is finished too.
 
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,10 +23,12 @@ interface JournalEntry {
 }
 
 interface Journal {
-  state: "prepare" | "commit";
+  state: "prepare" | "commit" | "undo";
   entries: JournalEntry[];
   /** Folders this change created, deepest last; removed again on rollback when empty. */
   createdDirs: string[];
+  /** state "undo": each file already replaced, with the saved copy of its old bytes (null: it was new, remove it). */
+  undo?: { path: string; saved: string | null }[];
 }
 
 const JOURNAL_PREFIX = "journal-";
@@ -61,14 +64,14 @@ function writeJournal(path: string, journal: Journal): void {
 
 /**
  * Test hooks. NEWSCTL_FAULT=rename:N fails the Nth rename (1-based) as a full
- * disk would; kill:rename:N and kill:commit SIGKILL the process at that point,
- * as a crash would.
+ * disk would; kill:rename:N, kill:commit and kill:undo:N (the Nth file put
+ * back after a failure) SIGKILL the process at that point, as a crash would.
+ * Several points are separated by commas: rename:3,kill:undo:1.
  */
 function faultAt(point: string): void {
-  const fault = process.env["NEWSCTL_FAULT"];
-  if (!fault) return;
-  if (fault === point) throw Object.assign(new Error("injected fault"), { code: "EIO" });
-  if (fault === `kill:${point}`) process.kill(process.pid, "SIGKILL");
+  const faults = (process.env["NEWSCTL_FAULT"] ?? "").split(",");
+  if (faults.includes(point)) throw Object.assign(new Error("injected fault"), { code: "EIO" });
+  if (faults.includes(`kill:${point}`)) process.kill(process.pid, "SIGKILL");
 }
 
 function makeDirs(root: string, relDir: string, created: string[]): void {
@@ -125,8 +128,13 @@ export function commitWrites(root: string, writes: FileWrite[]): void {
       renamed++;
     }
   } catch (error) {
-    rollBack(root, journal, originals, renamed);
-    rmSync(journalPath, { force: true });
+    try {
+      putBack(root, journalPath, journal, originals, renamed);
+    } catch (undoError) {
+      // The journal is still there: the next run finishes the change or the putting back.
+      const e = undoError as NodeJS.ErrnoException;
+      throw new FailureError(`could not write the archive, nor put it back (${e.code ?? "error"}: ${e.message}); the next newsctl run completes or undoes the change`);
+    }
     throw writeFailure(error);
   }
   for (const d of new Set(journal.entries.map((e) => dirname(join(root, e.path))))) syncDir(d);
@@ -149,18 +157,32 @@ function discard(root: string, journal: Journal): void {
   }
 }
 
-function rollBack(root: string, journal: Journal, originals: (Buffer | null)[], renamed: number): void {
-  for (let i = 0; i < renamed; i++) {
-    const entry = journal.entries[i]!;
+const savedCopy = (temp: string) => temp.replace(/\.newsctl-tmp$/, ".newsctl-undo");
+
+/**
+ * Puts back the first `renamed` files after a failure past the commit mark.
+ * Their old bytes are saved beside them and the journal turned to "undo"
+ * first, so a crash part-way is finished by recovery, never rolled forward.
+ */
+function putBack(root: string, journalPath: string, journal: Journal, originals: (Buffer | null)[], renamed: number): void {
+  const undo = journal.entries.slice(0, renamed).map((entry, i) => {
     const original = originals[i];
-    const target = join(root, entry.path);
-    if (original) {
-      writeDurably(target + ".newsctl-rollback", original);
-      renameSync(target + ".newsctl-rollback", target);
-    } else {
-      rmSync(target, { force: true });
-    }
-  }
+    if (!original) return { path: entry.path, saved: null };
+    writeDurably(join(root, savedCopy(entry.temp)), original);
+    return { path: entry.path, saved: savedCopy(entry.temp) };
+  });
+  writeJournal(journalPath, { ...journal, state: "undo", undo });
+  finishUndo(root, { ...journal, undo });
+  rmSync(journalPath, { force: true });
+}
+
+/** Idempotent: a saved copy already renamed is gone, a new file already removed stays removed. */
+function finishUndo(root: string, journal: Journal): void {
+  (journal.undo ?? []).forEach((u, i) => {
+    faultAt(`undo:${i + 1}`);
+    if (u.saved === null) rmSync(join(root, u.path), { force: true });
+    else if (existsSync(join(root, u.saved))) renameSync(join(root, u.saved), join(root, u.path));
+  });
   discard(root, journal);
 }
 
@@ -196,7 +218,11 @@ export function recoverTransactions(root: string): string[] {
           renameSync(join(root, e.temp), join(root, e.path));
           finished.push(e.path);
         }
+        // A copy saved for putting back, by a run that died before it turned its journal to "undo".
+        rmSync(join(root, savedCopy(e.temp)), { force: true });
       }
+    } else if (journal.state === "undo") {
+      finishUndo(root, journal);
     } else {
       discard(root, journal);
     }
