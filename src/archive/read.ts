@@ -14,7 +14,7 @@ import { scanInWorkers } from "./pool.js";
 import { parseFile } from "./read-file.js";
 import { unpackRecords } from "./pack.js";
 import { createInterner, fromRecord, type FileRecord } from "./record.js";
-import { planTasks, scanFiles, scanTask, walkMarkdown } from "./scan.js";
+import { planTasks, scanFiles, scanTask, specialFile, walkMarkdown, type Special } from "./scan.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
 export { parseFile };
@@ -51,7 +51,7 @@ export function readArchiveFile(root: string, path: string): ArchiveFile {
 }
 
 export function readArchive(root: string, options: ReadOptions = {}): Archive {
-  const { tasks, loose } = planTasks(root);
+  const { tasks, loose, specials } = planTasks(root);
   const large = tasks.length >= LARGE_ARCHIVE_MONTHS;
   const workers = Math.min(options.workers ?? (large ? defaultWorkers() : 0), tasks.length);
   const cache = options.cache ?? large;
@@ -65,6 +65,7 @@ export function readArchive(root: string, options: ReadOptions = {}): Archive {
   if (workers > 0) scanInWorkers(root, tasks, { cache }, workers, take);
   else tasks.forEach((dir, i) => take(i, unpackRecords(scanTask(root, dir, { cache }, i))));
   const files = scanFiles(root, loose).map((rec) => fromRecord(root, rec, intern));
+  for (const s of specials) files.push(specialFile(s));
   for (const part of parts) for (const f of part) files.push(f);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return buildArchive(root, files);
@@ -72,7 +73,13 @@ export function readArchive(root: string, options: ReadOptions = {}): Archive {
 
 /** One thread, no cache, every text kept: the reference the fast path must equal. */
 export function readArchivePlain(root: string): Archive {
-  return buildArchive(root, listArchivePaths(root).map((path) => readArchiveFile(root, path)));
+  const specials: Special[] = [];
+  const files = walkMarkdown(root, "news", [], specials)
+    .sort()
+    .map((path) => readArchiveFile(root, path));
+  for (const s of specials) files.push(specialFile(s));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return buildArchive(root, files);
 }
 
 /**

@@ -6,24 +6,32 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadShard, saveShard, shardRecords, statStamp, type Shard } from "./cache.js";
-import { packRecords, type PackedRecords } from "./pack.js";
+import { packRecords, unpackRecords, type PackedRecords } from "./pack.js";
 import { parseArchivePath } from "./paths.js";
 import { note } from "./parse-event.js";
 import { parseFile } from "./read-file.js";
 import { readStamped, toRecord, type FileRecord } from "./record.js";
+import type { ArchiveFile } from "./types.js";
 
 export interface ScanOptions {
   cache: boolean;
 }
 
+/** An entry that is never opened: a symbolic link, a folder named like a file, a FIFO or device. */
+export interface Special {
+  path: string;
+  reason: string;
+}
+
 interface Entries {
   files: string[];
   dirs: string[];
+  specials: Special[];
 }
 
-/** The .md files and the folders directly in `dir` (archive-relative). */
+/** The .md files, the folders and the special entries directly in `dir` (archive-relative). */
 function entriesOf(root: string, dir: string): Entries {
-  const out: Entries = { files: [], dirs: [] };
+  const out: Entries = { files: [], dirs: [], specials: [] };
   let list;
   try {
     list = readdirSync(join(root, dir), { withFileTypes: true });
@@ -32,31 +40,56 @@ function entriesOf(root: string, dir: string): Entries {
   }
   for (const d of list) {
     if (d.name.startsWith(".")) continue;
-    if (d.isDirectory()) out.dirs.push(`${dir}/${d.name}`);
-    else if (d.isFile() && d.name.endsWith(".md")) out.files.push(`${dir}/${d.name}`);
+    const path = `${dir}/${d.name}`;
+    // A link is never followed: it may loop, or point outside the archive.
+    if (d.isSymbolicLink()) out.specials.push({ path, reason: "a symbolic link: not followed (newsctl never reads through links)" });
+    else if (d.isDirectory()) {
+      out.dirs.push(path);
+      if (d.name.endsWith(".md")) out.specials.push({ path, reason: "a folder named like an event file" });
+    } else if (d.name.endsWith(".md")) {
+      if (d.isFile()) out.files.push(path);
+      else out.specials.push({ path, reason: "not a regular file (a FIFO, socket or device): not read" });
+    }
   }
   return out;
 }
 
-/** Every .md path at or below `dir`. */
-export function walkMarkdown(root: string, dir: string, out: string[] = []): string[] {
-  const { files, dirs } = entriesOf(root, dir);
-  out.push(...files);
-  for (const sub of dirs) walkMarkdown(root, sub, out);
+/** Every .md path at or below `dir`; the special entries met on the way go to `specials`. */
+export function walkMarkdown(root: string, dir: string, out: string[] = [], specials: Special[] = []): string[] {
+  const entries = entriesOf(root, dir);
+  out.push(...entries.files);
+  specials.push(...entries.specials);
+  for (const sub of entries.dirs) walkMarkdown(root, sub, out, specials);
   return out;
 }
 
-/** The month folders (news/YYYY/MM) as tasks, and the few files above them. */
-export function planTasks(root: string): { tasks: string[]; loose: string[] } {
+/** A finding for an entry that is never opened. */
+export function specialFile(special: Special): ArchiveFile {
+  return {
+    kind: "unreadable",
+    path: special.path,
+    info: parseArchivePath(special.path),
+    notes: [note(1, 1, "not-a-file", "error", special.reason)],
+  };
+}
+
+function specialRecord(special: Special): FileRecord {
+  return toRecord(specialFile(special), { size: -1, mtimeMs: -1 });
+}
+
+/** The month folders (news/YYYY/MM) as tasks, and the few files and special entries above them. */
+export function planTasks(root: string): { tasks: string[]; loose: string[]; specials: Special[] } {
   const top = entriesOf(root, "news");
   const loose = [...top.files];
+  const specials = [...top.specials];
   const tasks: string[] = [];
   for (const dir of top.dirs) {
     const inner = entriesOf(root, dir);
     loose.push(...inner.files);
+    specials.push(...inner.specials);
     tasks.push(...inner.dirs);
   }
-  return { tasks: tasks.sort(), loose: loose.sort() };
+  return { tasks: tasks.sort(), loose: loose.sort(), specials };
 }
 
 /**
@@ -64,7 +97,14 @@ export function planTasks(root: string): { tasks: string[]; loose: string[] } {
  * file still has its cached stamp, the cached pack goes out as it is.
  */
 export function scanTask(root: string, dir: string, options: ScanOptions, index = 0): PackedRecords {
-  const paths = walkMarkdown(root, dir).sort();
+  const specials: Special[] = [];
+  const packed = scanRegular(root, dir, options, index, walkMarkdown(root, dir, [], specials).sort());
+  if (specials.length === 0) return packed;
+  // Rare: special entries are found afresh on every run and never cached.
+  return packRecords(index, [...unpackRecords(packed), ...specials.map(specialRecord)]);
+}
+
+function scanRegular(root: string, dir: string, options: ScanOptions, index: number, paths: string[]): PackedRecords {
   const startedMs = Date.now();
   const shard = options.cache ? loadShard(root, dir) : null;
   const stamps = shard ? paths.map((path) => statStamp(join(root, path))) : null;

@@ -40,6 +40,7 @@ export const RULES: RuleInfo[] = [
   { id: "not-in-index", severity: "error", summary: "a current version missing from its day page, or a day page listing a superseded version" },
   { id: "parse-error", severity: "error", summary: "a file that is not an event or day page (empty, no title, binary, front matter that is not YAML/JSON)" },
   { id: "changes-mismatch", severity: "error", summary: "the versions of an event disagree on their Changes list, or it has no or several (Current version) items" },
+  { id: "not-a-file", severity: "error", summary: "a symbolic link, a folder named like an event file, or a FIFO or device under news/: never opened or followed" },
   { id: "bad-path", severity: "error", summary: "a .md file under news/ that is not at news/YYYY/MM/D/<slug>.md" },
   { id: "stale-title", severity: "warning", summary: "a Related, Changes or day-page item whose text differs from the target's title" },
   { id: "superseded-link", severity: "warning", summary: "a Related item that points at a superseded version instead of the current one" },
