@@ -1,7 +1,7 @@
 // Parsed files -> events, days and inbound links.
 
 import { formatIsoDate } from "./paths.js";
-import type { Archive, ArchiveFile, Day, Event, EventFile, InboundLink, LinkItem } from "./types.js";
+import type { Archive, ArchiveFile, Event, EventFile, InboundLink, LinkItem } from "./types.js";
 
 export function buildArchive(root: string, list: ArchiveFile[]): Archive {
   const files = new Map<string, ArchiveFile>();
