@@ -27,7 +27,7 @@ export interface ReadOptions {
 }
 
 /** Below this many month folders, starting threads costs more than it saves. */
-const LARGE_ARCHIVE_MONTHS = 24;
+export const LARGE_ARCHIVE_MONTHS = 24;
 
 /** Every .md path under news/, archive-relative, forward slashes, sorted. */
 export function listArchivePaths(root: string): string[] {

@@ -17,6 +17,7 @@ import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatText } from "./format/text.js";
 import { startProgress, type Progress } from "./progress.js";
+import { fingerprintArchive, loadResult, saveResult } from "./result-cache.js";
 import { pathShower, resolveScope } from "./scope.js";
 
 export interface ValidateOptions {
@@ -65,6 +66,7 @@ function check(ctx: Context, root: string, opts: ValidateOptions, progress: Prog
 }
 
 function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+  if (!opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
   const { archive, problems, counts } = check(ctx, root, opts, progress);
   if (!opts.dryRun) return { problems, counts, plan: null };
   // A preview of --fix: the diffs, and the problems a real run would leave.
@@ -73,6 +75,18 @@ function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: 
   const created = new Set(plan.writes.filter((w) => w.before === null).map((w) => w.path));
   const left = problems.filter((d) => !fixed.has(d) && !(d.missing !== undefined && created.has(d.missing)));
   return { problems: left, counts: countProblems(left, counts.files, counts.events), plan };
+}
+
+/** The whole archive, reusing the last run's findings when no file changed since. */
+function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+  const fingerprint = fingerprintArchive(root);
+  if (fingerprint.large) {
+    const hit = loadResult(root, fingerprint.key);
+    if (hit) return { ...hit, plan: null };
+  }
+  const { problems, counts } = check(ctx, root, opts, progress);
+  if (fingerprint.large && !fingerprint.recent) saveResult(root, fingerprint.key, { problems, counts });
+  return { problems, counts, plan: null };
 }
 
 /** Inside the lock: read, plan, write, then check again what is on disk now. */

@@ -1,0 +1,93 @@
+// A warm `validate` of an unchanged large archive: the findings of the last
+// whole-archive run, reused when nothing under news/ changed since. The key
+// is every file's path, size and mtime (plus every special entry) and the
+// build of newsctl itself, so an edited, added or removed file, or a new
+// newsctl, always means a fresh check. Runs that saw a file modified within
+// the last second are never saved: a later edit in the same mtime tick could
+// otherwise hide.
+
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { cacheDir } from "../../archive/cache.js";
+import { LARGE_ARCHIVE_MONTHS } from "../../archive/read.js";
+import { walkMarkdown, type Special } from "../../archive/scan.js";
+import type { Counts, Diagnostic } from "./diagnostics.js";
+
+export interface Fingerprint {
+  key: string;
+  /** Large enough for caching to pay (and for .newsctl/ to be expected). */
+  large: boolean;
+  /** Some file changed within the last second: do not save. */
+  recent: boolean;
+}
+
+export interface CachedResult {
+  problems: Diagnostic[];
+  counts: Counts;
+}
+
+const FILE = "validate-result.json";
+
+/** The build of newsctl: every compiled module's size and mtime. */
+function codeStamp(): string {
+  const distRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const hash = createHash("sha1");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else if (entry.name.endsWith(".js")) {
+        const st = statSync(abs);
+        hash.update(`${abs}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(distRoot);
+  return hash.digest("hex");
+}
+
+/** Uses the real clock, not the context's: recency is about the file system's own mtimes. */
+export function fingerprintArchive(root: string): Fingerprint {
+  const nowMs = Date.now();
+  const specials: Special[] = [];
+  const paths = walkMarkdown(root, "news", [], specials).sort();
+  const months = new Set(paths.map((p) => p.split("/").slice(0, 3).join("/")));
+  const hash = createHash("sha1").update(codeStamp());
+  let recent = false;
+  for (const path of paths) {
+    const st = statSync(join(root, path), { throwIfNoEntry: false });
+    if (!st) {
+      recent = true;
+      continue;
+    }
+    if (st.mtimeMs >= nowMs - 1000) recent = true;
+    hash.update(`${path}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  for (const s of specials.sort((a, b) => (a.path < b.path ? -1 : 1))) hash.update(`special\0${s.path}\0${s.reason}\n`);
+  return { key: hash.digest("hex"), large: months.size >= LARGE_ARCHIVE_MONTHS, recent };
+}
+
+export function loadResult(root: string, key: string): CachedResult | null {
+  try {
+    const saved = JSON.parse(readFileSync(join(cacheDir(root), FILE), "utf8")) as { key?: unknown } & Partial<CachedResult>;
+    if (saved.key !== key || !Array.isArray(saved.problems) || typeof saved.counts !== "object" || saved.counts === null) return null;
+    return { problems: saved.problems, counts: saved.counts };
+  } catch {
+    return null; // missing or corrupt: check afresh, and save again
+  }
+}
+
+export function saveResult(root: string, key: string, result: CachedResult): void {
+  try {
+    const dir = cacheDir(root);
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, FILE);
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ key, ...result }));
+    renameSync(temp, path);
+  } catch {
+    // A read-only archive: no cache, same answer.
+  }
+}
