@@ -51,7 +51,7 @@ describe("validate's result cache", () => {
     const first = await problems(root);
     writeFileSync(join(root, RESULT), "{not json");
     expect(await problems(root)).toEqual(first);
-    expect(JSON.parse(readFileSync(join(root, RESULT), "utf8")).problems).toEqual(first.problems);
+    expect(JSON.parse(readFileSync(join(root, RESULT), "utf8")).value.problems).toEqual(first.problems);
     rmSync(join(root, ".newsctl"), { recursive: true });
     expect(await problems(root)).toEqual(first);
   });

@@ -7,6 +7,7 @@ import type { Archive, EventFile } from "../../archive/types.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { EXIT, UsageError } from "../../errors.js";
+import { listByTagCached } from "./index-cache.js";
 import { toListItem, type ListItem } from "./item.js";
 
 export interface ListOptions {
@@ -23,12 +24,18 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   if (opts.date && (opts.from || opts.to)) throw new UsageError("--date cannot be combined with --from/--to");
   if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
   const root = await openArchiveRoot(ctx, opts.archive);
-  const archive = loadFor(root, opts);
-  const files = selectFiles(archive, opts);
-  const items = files.map((f) => toListItem(archive, f));
-  if (opts.format === "json") ctx.stdout.write(JSON.stringify(items, null, 2) + "\n");
-  else writeText(ctx, items.map((item, i) => ({ ...item, current: archive.eventOf.get(files[i]!.path)?.current === files[i] })));
+  const cached = opts.tag?.length && !opts.allVersions ? listByTagCached(root, { tags: opts.tag, from: opts.from, to: opts.to }, (a) => selectItems(a, opts), (a) => selectFiles(a, {}).map((f) => f.path)) : null;
+  const items: Row[] = cached ?? selectItems(loadFor(root, opts), opts);
+  if (opts.format === "json") ctx.stdout.write(JSON.stringify(items.map(({ current: _, ...item }) => item), null, 2) + "\n");
+  else writeText(ctx, items);
   return EXIT.ok;
+}
+
+/** `current` is for the text format only (false marks a superseded version). */
+type Row = ListItem & { current?: boolean };
+
+function selectItems(archive: Archive, opts: ListOptions): Row[] {
+  return selectFiles(archive, opts).map((f) => ({ ...toListItem(archive, f), current: archive.eventOf.get(f.path)?.current === f }));
 }
 
 /** Read no more of the archive than the question needs. */
@@ -80,7 +87,7 @@ function dayOrder(archive: Archive, date: string, path: string): number {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
-function writeText(ctx: Context, items: (ListItem & { current: boolean })[]): void {
+function writeText(ctx: Context, items: Row[]): void {
   const c = colorsFor(ctx, ctx.stdout);
   if (items.length === 0) {
     ctx.stderr.write("newsctl: no events match\n");
@@ -89,7 +96,7 @@ function writeText(ctx: Context, items: (ListItem & { current: boolean })[]): vo
   let out = "";
   for (const item of items) {
     const tags = item.contexts.length ? "  " + c.dim(`[${item.contexts.join(", ")}]`) : "";
-    const superseded = item.current ? "" : "  " + c.yellow("(superseded)");
+    const superseded = item.current === false ? "  " + c.yellow("(superseded)") : "";
     out += `${c.cyan(item.date)}  ${item.title}${superseded}${tags}\n`;
   }
   ctx.stdout.write(out);

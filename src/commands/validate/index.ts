@@ -4,6 +4,7 @@
 import { packageVersion } from "../../version.js";
 import { withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
+import { fingerprintArchive, loadResult, saveResult } from "../../archive/result-cache.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
@@ -17,7 +18,6 @@ import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatText } from "./format/text.js";
 import { startProgress, type Progress } from "./progress.js";
-import { fingerprintArchive, loadResult, saveResult } from "./result-cache.js";
 import { pathShower, resolveScope } from "./scope.js";
 
 export interface ValidateOptions {
@@ -77,15 +77,17 @@ function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: 
   return { problems: left, counts: countProblems(left, counts.files, counts.events), plan };
 }
 
+const RESULT_NAME = "validate-result";
+
 /** The whole archive, reusing the last run's findings when no file changed since. */
 function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
   const fingerprint = fingerprintArchive(root);
   if (fingerprint.large) {
-    const hit = loadResult(root, fingerprint.key);
-    if (hit) return { ...hit, plan: null };
+    const hit = loadResult<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, fingerprint.key);
+    if (hit && Array.isArray(hit.problems) && hit.counts) return { ...hit, plan: null };
   }
   const { problems, counts } = check(ctx, root, opts, progress);
-  if (fingerprint.large && !fingerprint.recent) saveResult(root, fingerprint.key, { problems, counts });
+  if (fingerprint.large && !fingerprint.recent) saveResult(root, RESULT_NAME, fingerprint.key, { problems, counts });
   return { problems, counts, plan: null };
 }
 

@@ -1,5 +1,5 @@
-// A warm `validate` of an unchanged large archive: the findings of the last
-// whole-archive run, reused when nothing under news/ changed since. The key
+// Answers about a whole unchanged large archive (validate's findings, list's
+// index of current events), reused when nothing under news/ changed since. The key
 // is every file's path, size and mtime (plus every special entry) and the
 // build of newsctl itself, so an edited, added or removed file, or a new
 // newsctl, always means a fresh check. Runs that saw a file modified within
@@ -10,10 +10,9 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheDir } from "../../archive/cache.js";
-import { LARGE_ARCHIVE_MONTHS } from "../../archive/read.js";
-import { walkMarkdown, type Special } from "../../archive/scan.js";
-import type { Counts, Diagnostic } from "./diagnostics.js";
+import { cacheDir } from "./cache.js";
+import { LARGE_ARCHIVE_MONTHS } from "./read.js";
+import { walkMarkdown, type Special } from "./scan.js";
 
 export interface Fingerprint {
   key: string;
@@ -23,16 +22,10 @@ export interface Fingerprint {
   recent: boolean;
 }
 
-export interface CachedResult {
-  problems: Diagnostic[];
-  counts: Counts;
-}
-
-const FILE = "validate-result.json";
 
 /** The build of newsctl: every compiled module's size and mtime. */
 function codeStamp(): string {
-  const distRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const distRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
   const hash = createHash("sha1");
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -69,23 +62,23 @@ export function fingerprintArchive(root: string): Fingerprint {
   return { key: hash.digest("hex"), large: months.size >= LARGE_ARCHIVE_MONTHS, recent };
 }
 
-export function loadResult(root: string, key: string): CachedResult | null {
+/** The answer saved under `name` for this key, or null (missing, stale or corrupt). */
+export function loadResult<T>(root: string, name: string, key: string): T | null {
   try {
-    const saved = JSON.parse(readFileSync(join(cacheDir(root), FILE), "utf8")) as { key?: unknown } & Partial<CachedResult>;
-    if (saved.key !== key || !Array.isArray(saved.problems) || typeof saved.counts !== "object" || saved.counts === null) return null;
-    return { problems: saved.problems, counts: saved.counts };
+    const saved = JSON.parse(readFileSync(join(cacheDir(root), `${name}.json`), "utf8")) as { key?: unknown; value?: T };
+    return saved.key === key && saved.value !== undefined ? saved.value : null;
   } catch {
-    return null; // missing or corrupt: check afresh, and save again
+    return null; // missing or corrupt: work it out afresh, and save again
   }
 }
 
-export function saveResult(root: string, key: string, result: CachedResult): void {
+export function saveResult(root: string, name: string, key: string, value: unknown): void {
   try {
     const dir = cacheDir(root);
     mkdirSync(dir, { recursive: true });
-    const path = join(dir, FILE);
+    const path = join(dir, `${name}.json`);
     const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key, ...result }));
+    writeFileSync(temp, JSON.stringify({ key, value }));
     renameSync(temp, path);
   } catch {
     // A read-only archive: no cache, same answer.
