@@ -2,12 +2,10 @@
 // an entry. Other lines are kept as they are and otherwise ignored.
 
 import { parseLinkAt, resolveLink } from "./links.js";
-import { note } from "./parse-event.js";
+import { LIST_ITEM, note } from "./parse-event.js";
 import type { ArchivePathInfo } from "./paths.js";
 import { splitText } from "./text.js";
 import type { DayPage } from "./types.js";
-
-const LIST_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+/;
 
 export function parseDayPage(path: string, info: ArchivePathInfo, text: string): DayPage {
   const doc = splitText(text);

@@ -99,21 +99,24 @@ function prepareCache(root: string): void {
   }
 }
 
+/** The .md files directly in a folder (archive-relative names), sorted; none when it is missing. */
+export function markdownFilesIn(root: string, dir: string): string[] {
+  try {
+    return readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith(".md"))
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
 /** Only the folders of the given days, padded or not: never the whole archive. */
 export function readDays(root: string, days: DayRef[]): Archive {
   const files: ArchiveFile[] = [];
   for (const day of days) {
     for (const dir of dayDirs(day)) {
-      let names: string[];
-      try {
-        names = readdirSync(join(root, dir), { withFileTypes: true })
-          .filter((d) => d.isFile() && d.name.endsWith(".md"))
-          .map((d) => d.name)
-          .sort();
-      } catch {
-        continue;
-      }
-      for (const name of names) files.push(readArchiveFile(root, `${dir}/${name}`));
+      for (const name of markdownFilesIn(root, dir)) files.push(readArchiveFile(root, `${dir}/${name}`));
     }
   }
   return buildArchive(root, files);
