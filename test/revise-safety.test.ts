@@ -137,7 +137,7 @@ describe("revise input", () => {
     { name: "a source without a name", args: ["revise", SEED_PATH, "--source", "http://x.test", "--yes"], stderr: /--source takes NAME=URL/ },
     { name: "removing a source it lacks", args: ["revise", SEED_PATH, "--remove-source", "CNN", "--yes"], stderr: /no source of that name \(it has: BBC, France 24\)/ },
     { name: "a tag with a comma", args: ["revise", SEED_PATH, "--tag", "a,b", "--yes"], stderr: /cannot hold a comma/ },
-    { name: "an empty title", args: ["revise", SEED_PATH, "--title", "  ", "--yes"], stderr: /the title is empty/ },
+    { name: "an empty title", args: ["revise", SEED_PATH, "--title", "  ", "--yes"], stderr: /--title "  ": a title cannot be empty/ },
   ];
   it.each(cases)("exits 2 on $name, writing nothing", async ({ args, stderr }) => {
     const root = tempArchive();

@@ -129,6 +129,12 @@ export function sortTags(tags: string[]): string[] {
   });
 }
 
+/** The tags two lists share, compared in any case, spelled as in `mine`. */
+export function sharedTags(mine: string[], theirs: string[]): string[] {
+  const lowered = new Set(theirs.map((t) => t.trim().toLowerCase()));
+  return mine.filter((t) => lowered.has(t.trim().toLowerCase()));
+}
+
 function indexInbound(archive: Archive, list: ArchiveFile[]): void {
   const add = (from: string, item: LinkItem, via: InboundLink["via"]) => {
     if (item.target.kind !== "internal") return;

@@ -4,7 +4,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { eventContexts, sortTags } from "../../archive/model.js";
+import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
 import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
 import { uniqueSlug } from "../../archive/slug.js";
@@ -22,7 +22,7 @@ import {
   serialize,
 } from "../../archive/write.js";
 import { UsageError } from "../../errors.js";
-import { sharedTags, spellLike } from "./checks.js";
+import { spellLike } from "./checks.js";
 import type { Draft } from "./draft.js";
 import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
 
