@@ -28,6 +28,8 @@ export function loadForRevision(root: string, arg: string, cwd: string): Loaded 
   const start = new Set([
     ...first.archive.files.keys(),
     ...paths.filter((p) => p.startsWith(current.info.dir + "/")),
+    // Its Related targets: their tags decide the new version's `_Context: …_` lists.
+    ...current.related.flatMap((r) => (r.target.kind === "internal" ? [r.target.path] : [])),
     ...scanForName(root, paths, basename(current.path)),
   ]);
   const archive = readNeighbourhood(root, start, new Set(paths));
