@@ -15,7 +15,9 @@ import { eventValues, type EventValues } from "../src/archive/verify.js";
 import { completeDraft, draftFromFlags, type AddOptions } from "../src/commands/add/draft.js";
 import { planAdd } from "../src/commands/add/plan.js";
 import { loadForRevision } from "../src/commands/revise/load.js";
-import { requestFromFlags, type ReviseFlags } from "../src/commands/revise/request.js";
+import { promptEntry } from "../src/commands/add/interactive.js";
+import { promptRequest, requestFromFlags, type ReviseFlags } from "../src/commands/revise/request.js";
+import type { Prompter } from "../src/cli/prompts.js";
 import { NewsctlError } from "../src/errors.js";
 import { changedPaths, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive } from "./helpers.js";
 import { assertSeeded } from "./seeded.js";
@@ -153,5 +155,41 @@ describe("the traps the issue names, through the real binary", () => {
     expect(r.code, r.stderr).toBe(0);
     const { path } = JSON.parse(r.stdout) as { path: string };
     expect((parseEvent(path, parseArchivePath(path)!, readText(root, path)) as EventFile).title?.text).toBe("Gao\u00a0airport\tretaken");
+  });
+});
+
+describe("the prompts hold the same rules as the flags", () => {
+  /** Answers every input with its default, after asking its validator about each trap. */
+  function probingPrompter(traps: string[], seen: Map<string, (string | true)[]>): Prompter {
+    const input = async (o: { message: string; default?: string; validate?: (v: string) => boolean | string }) => {
+      if (o.validate) seen.set(o.message, traps.map((t) => o.validate!(t) as string | true));
+      return o.default ?? (o.message === "Title" ? "Gao" : "Fine.");
+    };
+    const never = async () => {
+      throw new Error("not asked");
+    };
+    return { input, editor: input, confirm: async () => true, select: never, checkbox: never, search: never };
+  }
+  const traps = ["Gao\u2028airport", "Fine.\n##\u00a0Then", "Fine.\n---", "Mali_Gao"];
+
+  it("revise's Title, Summary and tag prompts refuse what the flags refuse, with the same reason", async () => {
+    const root = tempArchive();
+    const { event } = loadForRevision(root, SEED_PATH, root);
+    const seen = new Map<string, (string | true)[]>();
+    await promptRequest(probingPrompter(traps, seen), requestFromFlags(event, {}), event);
+    expect(seen.get("Title")![0]).toBe('title "Gao\\u2028airport": U+2028 (LINE SEPARATOR) cannot be written in a title: it is one line');
+    expect(seen.get("Summary")![1]).toMatch(/^summary: summary line 2 \("##\\u00a0Then"\) would read as a heading/);
+    expect(seen.get("Summary")![2]).toMatch(/^summary: summary line 2 \("---"\) cannot be --- or \.\.\./);
+    expect(seen.get("Context tags (comma-separated)")![3]).toMatch(/a tag cannot hold a comma or an underscore/);
+  });
+
+  it("add's Title and Summary prompts give the same reasons", async () => {
+    const root = tempArchive();
+    const seen = new Map<string, (string | true)[]>();
+    const env = { prompter: probingPrompter(traps, seen), say: () => {}, root, archive: null as never, now: NOW, relatedFor: () => [] };
+    await promptEntry(env, { date: "2013-02-01", sources: [{ name: "BBC", url: "https://bbc.test/a" }], cover: null, tags: [], backlink: false });
+    expect(seen.get("Title")![0]).toBe("U+2028 (LINE SEPARATOR) cannot be written in a title: it is one line");
+    expect(seen.get("Summary")![1]).toMatch(/^summary line 2 \("##\\u00a0Then"\) would read as a heading/);
+    expect(seen.get("Summary")![2]).toMatch(/^summary line 2 \("---"\) cannot be --- or \.\.\./);
   });
 });
