@@ -109,3 +109,16 @@ describe("revise --summary on headings without a space", () => {
     for (const h of headings) expect(readText(root, path)).toContain(`\n${h}\n`);
   });
 });
+
+describe("a revision copies the current version's Changes list as it is", () => {
+  it("even a malformed item the older versions lack", () => {
+    const dir = "news/2014/05/6";
+    const item = (slug: string, tail: string) => `[${slug}](/${dir}/${slug}.md) _${tail}_`;
+    const old = parseEvent(`${dir}/a.md`, parseArchivePath(`${dir}/a.md`)!, `# a\n\n### Changes:\n\n1. ${item("a", "2014-05-06 10:00:00 (First version)")}\n2. ${item("b", "(Current version)")}\n`);
+    const cur = parseEvent(`${dir}/b.md`, parseArchivePath(`${dir}/b.md`)!, `# b\n\n### Changes:\n\n1. ${item("a", "2014-05-06 10:00:00 (First version)")}\n- a note, not a link\n2. ${item("b", "(Current version)")}\n`);
+    const archive = buildArchive("/nonexistent-archive", [old, cur]);
+    const event = archive.eventOf.get(`${dir}/b.md`)!;
+    const plan = planRevision(archive, event, { title: "c", summary: "", sources: [], tags: null }, new Date("2026-01-02T03:04:05Z"));
+    expect(plan.writes.find((w) => w.path === `${dir}/a.md`)!.content).toContain("\n- a note, not a link\n");
+  });
+});

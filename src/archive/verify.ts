@@ -86,11 +86,16 @@ function refuse(path: string, why: string): never {
   throw new UsageError(`${path}: ${why}; nothing was written`);
 }
 
-/** A note of a rule the old text had fewer of: the write would make the file worse. */
+/**
+ * A note of a rule the old text had fewer of: the write would make the file
+ * worse. Malformed list items are the author's own lines, copied as they are
+ * (a Changes list shared by every version carries its current version's).
+ */
 function refuseNewNotes(path: string, notes: { rule: string; line: number; message: string }[], old: { rule: string }[]): void {
   const count = new Map<string, number>();
   for (const n of old) count.set(n.rule, (count.get(n.rule) ?? 0) + 1);
   for (const n of notes) {
+    if (n.rule === "malformed-item") continue;
     const left = count.get(n.rule) ?? 0;
     if (left === 0) refuse(path, `the new text would not read back cleanly (line ${n.line}: ${n.message})`);
     count.set(n.rule, left - 1);
