@@ -193,3 +193,13 @@ describe("the prompts hold the same rules as the flags", () => {
     expect(seen.get("Summary")![2]).toMatch(/^summary line 2 \("---"\) cannot be --- or \.\.\./);
   });
 });
+
+describe("summary lines markdown would render as headings", () => {
+  it("are refused up to three spaces in; four make a code line, which is kept", async () => {
+    const { checkSummary } = await import("../src/archive/fields.js");
+    expect(checkSummary("Fine.\n   ## Then")).toMatch(/^summary line 2 \("   ## Then"\) would read as a heading/);
+    expect(checkSummary("Fine.\n #\tThen")).toMatch(/would read as a heading/);
+    expect(checkSummary("Fine.\n    ## Then")).toBeNull();
+    expect(checkSummary("Fine.\n#hashtag and ##no-space and ####### seven")).toBeNull();
+  });
+});

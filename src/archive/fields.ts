@@ -68,7 +68,9 @@ export function checkTitle(value: string): string | null {
 export const cleanSummary = (value: string): string => value.replace(/\r\n?/g, "\n").trim();
 
 const FENCE = /^(---|\.\.\.)[ \t]*$/;
-const ANY_HEADING = /^#{1,6}(\s|$)/;
+// What markdown renders as a heading (up to three spaces before the hashes),
+// besides what the parser ends a summary at (isHeadingLine).
+const ANY_HEADING = /^ {0,3}#{1,6}(\s|$)/;
 
 /** `required`: add needs a summary; revise may empty one. */
 export function checkSummary(value: string, required = true): string | null {
