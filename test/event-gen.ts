@@ -45,10 +45,6 @@ const changes = section(heading(["Changes", "changes"]), fc.tuple(fc.array(chang
 const frontMatter = fc.constantFrom<string[]>([], ["---", "contexts: [Mali, Gao]", "---"], ["---", "foo: bar", "contexts:", "  - France", "---"], ["---yaml", "a: 1", "..."], ["---json", '{"contexts": ["Mali"], "x": 1}', "---"]);
 const summary = fc.array(fc.oneof(words, fc.constant(""), fc.constantFrom("#hashtag", "##no-space", "1. a list", "- dash", "   indented ## x", "#######")), { maxLength: 4 });
 
-export interface Generated {
-  text: string;
-}
-
 /** An event file as text, in one of the many shapes real archives hold. */
 export const eventText: fc.Arbitrary<string> = fc
   .record({
