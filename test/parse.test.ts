@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildArchive } from "../src/archive/model.js";
 import { parseFile, readArchive } from "../src/archive/read.js";
 import type { EventFile } from "../src/archive/types.js";
 import { FIXTURE_ARCHIVE, SEED_PATH } from "./helpers.js";
@@ -133,5 +134,25 @@ describe("the fixture archive model", () => {
   it("prefers front matter contexts over Related contexts", () => {
     const path = "news/2016/12/30/mali-returns-two-people-france-deported-on-the-same-planes-they-arrived-on.md";
     expect(archive.eventOf.get(path)?.contexts).toEqual(["Deportation", "France", "Mali"]);
+  });
+});
+
+describe("which version is current", () => {
+  const DIR = "news/2014/05/6";
+  const file = (slug: string, list: [string, string][]) =>
+    parseEventText(
+      `# ${slug}\n\nText.\n\n### Changes:\n\n` + list.map(([s, kind], i) => `${i + 1}. [${s}](/${DIR}/${s}.md) _${kind === "Current version" ? "" : "2014-05-06 10:00:00 "}(${kind})_\n`).join(""),
+      `${DIR}/${slug}.md`,
+    );
+
+  it("is the one whose own list marks it current, however many stale lists name another", () => {
+    // Three old versions still carry a list that names b current; b and c carry the list that names c.
+    const stale: [string, string][] = [["a1", "First version"], ["b", "Current version"]];
+    const fresh: [string, string][] = [["a1", "First version"], ["a2", "Update"], ["a3", "Update"], ["b", "Update"], ["c", "Current version"]];
+    const files = [file("a1", stale), file("a2", stale), file("a3", stale), file("b", fresh), file("c", fresh)];
+    const archive = buildArchive("/nowhere", files);
+    const event = archive.eventOf.get(`${DIR}/a1.md`)!;
+    expect(event.versions).toHaveLength(5);
+    expect(event.current.path).toBe(`${DIR}/c.md`);
   });
 });

@@ -6,7 +6,7 @@ import { readArchive } from "../src/archive/read.js";
 import { renderEvent, type NewEvent } from "../src/archive/write.js";
 import { main } from "../src/cli/main.js";
 import type { Prompter } from "../src/cli/prompts.js";
-import { Capture, changedPaths, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive } from "./helpers.js";
+import { Capture, changedPaths, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
 import { expectSound } from "./revise-helpers.js";
 
 const NOW = new Date("2026-01-02T03:04:05Z");
@@ -137,7 +137,7 @@ describe("revise input", () => {
     { name: "a source without a name", args: ["revise", SEED_PATH, "--source", "http://x.test", "--yes"], stderr: /--source takes NAME=URL/ },
     { name: "removing a source it lacks", args: ["revise", SEED_PATH, "--remove-source", "CNN", "--yes"], stderr: /no source of that name \(it has: BBC, France 24\)/ },
     { name: "a tag with a comma", args: ["revise", SEED_PATH, "--tag", "a,b", "--yes"], stderr: /cannot hold a comma/ },
-    { name: "an empty title", args: ["revise", SEED_PATH, "--title", "  ", "--yes"], stderr: /the title is empty/ },
+    { name: "an empty title", args: ["revise", SEED_PATH, "--title", "  ", "--yes"], stderr: /--title "  ": a title cannot be empty/ },
   ];
   it.each(cases)("exits 2 on $name, writing nothing", async ({ args, stderr }) => {
     const root = tempArchive();
@@ -231,5 +231,17 @@ describe("files from many hands", () => {
     expect(written.replace(/\r\n/g, "")).not.toMatch(/\n/);
     expect(readText(root, hub)).toContain(`_2020-03-05 10:00:00 (First version)_\r\n2. [Hub event.](/news/2020/03/5/hub-event-2.md) _(Current version)_\r\n`);
     expect(readText(root, "news/2020/03/5/index.md")).toBe(`# 2020-03-05\n\n1. [Hub event.](/news/2020/03/5/hub-event-2.md)\n`);
+  });
+});
+
+describe("an event a version of which cannot be read", () => {
+  it("is not revised through the version read in its place (exit 2, nothing written)", async () => {
+    const root = tempArchive();
+    writeFile(root, SEED_PATH, Buffer.concat([Buffer.from(readText(root, SEED_PATH)), Buffer.from([0])]));
+    const before = hashTree(root);
+    const v1 = "news/2013/01/21/northern-mali-conflict-pfrench-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md";
+    const r = await runMain(["revise", v1, "--title", "Forked", "--yes", "--archive", root], at);
+    expect([r.code, r.stderr]).toEqual([2, `newsctl: ${SEED_PATH}: binary file (holds NUL bytes): not an event; this event's Changes list names it, so fix it before revising the event\n`]);
+    expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
 });

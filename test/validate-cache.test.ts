@@ -1,10 +1,11 @@
 // The whole-archive result cache must never give a wrong answer.
 
-import { readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
+import { fingerprintArchive } from "../src/archive/result-cache.js";
 import { runCli, tempDir } from "./helpers.js";
 
 const RESULT = ".newsctl/cache/validate-result.json";
@@ -44,6 +45,25 @@ describe("validate's result cache", () => {
     writeFileSync(join(root, addedPath), "");
     const added = await problems(root);
     expect(added.problems).toContainEqual(expect.objectContaining({ file: addedPath, rule: "parse-error" }));
+  });
+
+  it("never saves findings while a file was modified within the last second, so a same-tick edit is seen", async () => {
+    const { root, victim } = oldArchive();
+    const soon = new Date(Date.now() + 3_600_000); // a future mtime counts as recent wherever the clock stands
+    expect(fingerprintArchive(root).recent).toBe(false);
+    const text = readFileSync(join(root, victim), "utf8");
+    const broken = text.replace("/index.md)", "/indey.md)");
+    expect(broken.length).toBe(text.length);
+    writeFileSync(join(root, victim), broken);
+    utimesSync(join(root, victim), soon, soon);
+    expect(fingerprintArchive(root).recent).toBe(true);
+    const first = await problems(root);
+    expect(first.problems).toContainEqual(expect.objectContaining({ file: victim, rule: "broken-link" }));
+    expect(existsSync(join(root, RESULT))).toBe(false);
+    // Mended within the same tick: same size, same mtime, so the same key.
+    writeFileSync(join(root, victim), text);
+    utimesSync(join(root, victim), soon, soon);
+    expect((await problems(root)).summary.errors).toBe(0);
   });
 
   it("ignores a corrupt cache and writes it again", async () => {

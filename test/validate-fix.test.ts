@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { acquireLock } from "../src/archive/lock.js";
 import { readArchive } from "../src/archive/read.js";
 import { checkArchive } from "../src/commands/validate/check.js";
-import { changedPaths, FIXTURES, hashTree, readText, runCli, runMain, tempArchive } from "./helpers.js";
+import { changedPaths, FIXTURES, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
 
 const SEEDED = join(FIXTURES, "validate", "seeded");
 const FIXED_FILES = ["news/2014/03/5/index.md", "news/2014/03/5/stale-links.md", "news/2014/03/7/index.md", "news/2014/03/9/index.md"];
@@ -96,4 +96,42 @@ describe("newsctl validate --fix", () => {
     expect(changedPaths(before, hashTree(root))).toEqual([]);
     expect(JSON.parse(stdout).problems.map((p: { rule: string }) => p.rule)).toEqual(["parse-error"]);
   });
+
+  describe("never acts on an event a version of which cannot be read", () => {
+    const V1 = "news/2013/01/21/northern-mali-conflict-pfrench-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md";
+    const DAY = "news/2013/01/21/index.md";
+    const LINKER = "news/2016/12/30/mali-returns-two-people-france-deported-on-the-same-planes-they-arrived-on.md";
+    const spoil = {
+      binary: (text: string) => Buffer.concat([Buffer.from(text), Buffer.from([0, 0xff])]),
+      "a parse error": (text: string) => "---\ncontexts: [unclosed\n---\n" + text,
+    };
+
+    it.each([
+      ["binary", spoil.binary, ["not-in-index", "stale-title"]],
+      ["a parse error", spoil["a parse error"], []],
+    ] as const)("its current version %s: the first version is never listed, nothing is repointed", async (_, damage, left) => {
+      const root = tempArchive();
+      writeFile(root, SEED_PATH, damage(readText(root, SEED_PATH)));
+      // The day page lists none of its versions, and another event links to its first version.
+      writeFile(root, DAY, "# 2013-01-21\n");
+      writeFile(root, LINKER, readText(root, LINKER).replace(`(/${SEED_PATH})`, `(/${V1})`));
+      const before = hashTree(root);
+      const { code, stderr } = await runCli(["validate", "--fix", "--archive", root]);
+      expect(code).toBe(1);
+      expect(changedPaths(before, hashTree(root))).toEqual([]);
+      expect(stderr).toMatch(/^newsctl: nothing to fix$/m);
+      const withheld = [...stderr.matchAll(/^newsctl: left ([a-z-]+) at (\S+) unfixed: an event it concerns has a version that cannot be read; fix that file first$/gm)];
+      expect(withheld.map((m) => m[1])).toEqual(left);
+    });
+
+    it("its current version unreadable and listed: no not-in-index for the version read in its place", async () => {
+      const root = tempArchive();
+      writeFile(root, SEED_PATH, spoil.binary(readText(root, SEED_PATH)));
+      const before = hashTree(root);
+      const { stdout } = await runMain(["validate", "--fix", "--format", "json", "--archive", root]);
+      expect(changedPaths(before, hashTree(root))).toEqual([]);
+      expect(JSON.parse(stdout).problems.map((p: { rule: string }) => p.rule)).not.toContain("not-in-index");
+    });
+  });
 });
+

@@ -1,7 +1,10 @@
-import { cpSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Capture, FIXTURE_ARCHIVE, FIXTURES, runCli, runMain, stripAnsi, tempArchive, tempDir, writeFile } from "./helpers.js";
+import { fingerprintArchive, saveResult } from "../src/archive/result-cache.js";
+// @ts-expect-error: plain JS module
+import { generateArchive, writeArchive } from "../bench/generate.mjs";
+import { Capture, FIXTURE_ARCHIVE, FIXTURES, hashTree, runCli, runMain, stripAnsi, tempArchive, tempDir, writeFile } from "./helpers.js";
 
 const SEEDED = join(FIXTURES, "validate", "seeded");
 const SEED = "news/2013/01/21/french-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md";
@@ -282,8 +285,27 @@ describe("exit codes and options", () => {
     }
   });
 
-  it("accepts --no-cache", async () => {
-    expect((await runMain(["validate", "--no-cache", "--archive", FIXTURE_ARCHIVE])).code).toBe(0);
+  it("--no-cache neither uses nor writes .newsctl/cache", async () => {
+    const root = tempDir();
+    const { files } = generateArchive({ events: 150, seed: 11 });
+    writeArchive(root, files);
+    const past = new Date(Date.now() - 3_600_000);
+    for (const path of (files as Map<string, string>).keys()) utimesSync(join(root, path), past, past);
+    const cache = join(root, ".newsctl", "cache");
+    // Without the flag a large archive is cached.
+    const truth = await problemsOf(root);
+    expect(truth.report.summary.errors).toBe(0);
+    expect(readdirSync(cache).length).toBeGreaterThan(1);
+    // A planted answer under the right key is used without the flag, and not with it.
+    saveResult(root, "validate-result", fingerprintArchive(root).key, { problems: [{ file: "news/planted.md", line: 1, column: 1, severity: "error", rule: "planted", message: "from the cache" }], counts: { errors: 1, warnings: 0, files: 1, events: 0 } });
+    expect((await problemsOf(root)).report.problems.map((p) => p.rule)).toEqual(["planted"]);
+    const planted = hashTree(cache);
+    const fresh = await problemsOf(root, ["--no-cache"]);
+    expect(fresh).toEqual(truth);
+    expect(hashTree(cache)).toEqual(planted);
+    rmSync(join(root, ".newsctl"), { recursive: true });
+    expect(await problemsOf(root, ["--no-cache"])).toEqual(truth);
+    expect(existsSync(cache)).toBe(false);
   });
 
   it("shows a progress line on a terminal only, and clears it", async () => {

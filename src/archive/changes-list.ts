@@ -6,7 +6,8 @@ import { fillEmptySection, firstItemIndex, insertSection, replaceRange } from ".
 import { CHANGE_TAIL, LIST_ITEM } from "./parse-event.js";
 import type { TextDoc } from "./text.js";
 import type { ChangeItem, EventFile } from "./types.js";
-import { changeItemTail, markdownLink } from "./write.js";
+import { linkTarget, type EventValues } from "./verify.js";
+import { changeItemTail, linkTitle, markdownLink } from "./write.js";
 
 export interface VersionRef {
   title: string;
@@ -36,7 +37,7 @@ export function updatedChangesLines(current: EventFile, recorded: string, next: 
   const items = lines.filter((l) => LIST_ITEM.test(l)).length;
   const own = ownChangeItem(current);
   if (own) {
-    const kind = items === 1 ? "first" : "update";
+    const kind = previousKind(current);
     const at = own.line - 1 - start;
     const line = lines[at]!;
     const tail = line.slice(own.link.end);
@@ -48,11 +49,29 @@ export function updatedChangesLines(current: EventFile, recorded: string, next: 
   } else {
     // No item for the previous version: it gets one, so the history stays whole.
     const title = current.title!.text.trim();
-    lines.push(`${items + 1}. ${markdownLink(title, current.path)} ${changeItemTail(recorded, items === 0 ? "first" : "update")}`);
+    lines.push(`${items + 1}. ${markdownLink(title, current.path)} ${changeItemTail(recorded, previousKind(current))}`);
   }
   const count = lines.filter((l) => LIST_ITEM.test(l)).length;
   lines.push(`${count + 1}. ${markdownLink(next.title, next.path)} ${changeItemTail(null, "current")}`);
   return lines;
+}
+
+/** What the previous current version becomes: the first version when no other version is listed. */
+function previousKind(current: EventFile): "first" | "update" {
+  const own = ownChangeItem(current);
+  return current.changes.every((c) => c === own) ? "first" : "update";
+}
+
+/** What the updated list must read back as, worked out from the parsed list rather than from its lines. */
+export function expectedChanges(current: EventFile, recorded: string, next: VersionRef): EventValues["changes"] {
+  const own = ownChangeItem(current);
+  const kind = previousKind(current);
+  const values = current.changes.map((c) =>
+    c === own ? { title: linkTitle(c), to: current.path, kind, timestamp: recorded } : { title: linkTitle(c), to: linkTarget(c), kind: c.kind as string, timestamp: c.timestamp },
+  );
+  if (!own) values.push({ title: current.title!.text.trim(), to: current.path, kind, timestamp: recorded });
+  values.push({ title: next.title, to: next.path, kind: "current", timestamp: null });
+  return values;
 }
 
 /** Put `lines` in place of a file's Changes list (adding the section when it has none). */

@@ -2,9 +2,9 @@
 // the summary lines, the Source items and front matter keys. Each edit
 // touches only its own lines, so everything else keeps its bytes.
 
-import { HEADING, LIST_ITEM } from "./parse-event.js";
+import { isHeadingLine, LIST_ITEM } from "./parse-event.js";
 import { insertLines, removeLine, replaceLine, type TextDoc } from "./text.js";
-import { escapeLinkText, linkTitle } from "./write.js";
+import { linkTitle, sourceLink } from "./write.js";
 import type { EventFile, Section, SourceItem } from "./types.js";
 
 export interface SourceValue {
@@ -28,11 +28,11 @@ export function editTitle(doc: TextDoc, file: EventFile, title: string): void {
   replaceLine(doc, file.title!.index, `# ${title}`);
 }
 
-/** The summary's non-blank lines: between the title and the next heading. */
+/** The summary's non-blank lines: between the title and the next heading, as the parser reads them. */
 function summaryRange(file: EventFile): { start: number; end: number; stop: number } {
   const { lines } = file.doc;
   let stop = file.title!.index + 1;
-  while (stop < lines.length && !HEADING.test(lines[stop]!)) stop++;
+  while (stop < lines.length && !isHeadingLine(lines[stop]!)) stop++;
   let start = -1;
   let end = -1;
   for (let i = file.title!.index + 1; i < stop; i++) {
@@ -76,7 +76,7 @@ export function editSources(doc: TextDoc, file: EventFile, sources: SourceValue[
     if (kept) used.add(kept);
     if (kept && allOld[i] === kept) texts.push(lineOf(kept.line - 1));
     else if (kept) texts.push(`${i + 1}. ${lineOf(kept.line - 1).slice(kept.link.start)}`);
-    else texts.push(`${i + 1}. [${escapeLinkText(s.name)}](${s.url})`);
+    else texts.push(`${i + 1}. ${sourceLink(s.name, s.url)}`);
   });
   covers.forEach((c, j) => {
     const at = sources.length + j;

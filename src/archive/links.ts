@@ -13,7 +13,15 @@ export interface InlineLink {
   angle: boolean;
 }
 
-/** Parse `[text](dest "title")` starting at `from`, or return null. */
+/** CommonMark: a backslash escapes ASCII punctuation; before anything else it is a backslash. */
+const ESCAPED = /\\([!-/:-@[-`{-~])/g;
+const isEscapable = (c: string | undefined) => c !== undefined && /^[!-/:-@[-`{-~]$/.test(c);
+
+/**
+ * Parse `[text](dest "title")` starting at `from`, or return null. `dest` is
+ * the destination as markdown means it: `<...>` unwrapped and backslash
+ * escapes (`\)`, `\\`) decoded, so `formatDestination` round-trips any URL.
+ */
 export function parseLinkAt(line: string, from: number): InlineLink | null {
   if (line[from] !== "[") return null;
   let depth = 0;
@@ -37,15 +45,15 @@ export function parseLinkAt(line: string, from: number): InlineLink | null {
   if (line[p] === "<") {
     angle = true;
     destStart = p + 1;
-    const close = line.indexOf(">", destStart);
-    if (close < 0) return null;
-    destEnd = close;
-    p = close + 1;
+    for (p = destStart; p < line.length && line[p] !== ">"; p++) if (line[p] === "\\" && isEscapable(line[p + 1])) p++;
+    if (p >= line.length) return null;
+    destEnd = p;
+    p++;
   } else {
     let parens = 0;
     for (; p < line.length; p++) {
       const c = line[p];
-      if (c === "\\") {
+      if (c === "\\" && isEscapable(line[p + 1])) {
         p++;
         continue;
       }
@@ -66,7 +74,28 @@ export function parseLinkAt(line: string, from: number): InlineLink | null {
     while (line[p] === " " || line[p] === "\t") p++;
   }
   if (line[p] !== ")") return null;
-  return { text, dest: line.slice(destStart, destEnd), start: from, end: p + 1, destStart, destEnd, angle };
+  const raw = line.slice(destStart, destEnd);
+  const dest = raw.includes("\\") ? raw.replace(ESCAPED, "$1") : raw;
+  return { text, dest, start: from, end: p + 1, destStart, destEnd, angle };
+}
+
+/**
+ * A URL as a link destination that parseLinkAt reads back as the same URL:
+ * backslashes and angle brackets escaped, parentheses escaped only when
+ * they do not pair up (so `…/Mali_(country)` stays as people write it).
+ */
+export function formatDestination(url: string): string {
+  const out = url.replace(/[\\<>]/g, (c) => "\\" + c);
+  return parensPair(url) ? out : out.replace(/[()]/g, (c) => "\\" + c);
+}
+
+function parensPair(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === "(") depth++;
+    else if (c === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 export type LinkTarget =
@@ -112,11 +141,12 @@ export function resolveLink(fromPath: string, dest: string): LinkTarget {
   return { kind: "internal", path: parts.join("/") };
 }
 
-/** The root-relative link the archive writes for an archive path. */
+/** The root-relative link the archive writes for an archive path (parentheses encoded when they do not pair up). */
 export function linkTo(path: string): string {
   const encoded = path
     .split("/")
     .map((seg) => (/^[A-Za-z0-9._~-]+$/.test(seg) ? seg : encodeURIComponent(seg)))
     .join("/");
-  return "/" + encoded;
+  const link = "/" + encoded;
+  return parensPair(link) ? link : link.replace(/[()]/g, (c) => (c === "(" ? "%28" : "%29"));
 }

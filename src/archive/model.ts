@@ -76,7 +76,7 @@ function groupEvents(archive: Archive): void {
   }
   for (const members of groups.values()) {
     const current = pickCurrent(members);
-    const event: Event = { versions: orderVersions(current, members), current, contexts: eventContexts(current) };
+    const event: Event = { versions: orderVersions(current, members), current, contexts: eventContexts(current), unreadable: unreadableVersions(archive, members) };
     archive.events.push(event);
     for (const m of members) archive.eventOf.set(m.path, event);
   }
@@ -95,6 +95,19 @@ function pickCurrent(members: EventFile[]): EventFile {
   const pool = selfCurrent.length > 0 ? selfCurrent : members.filter((m) => votes.has(m.path));
   if (pool.length === 0) return members[members.length - 1]!;
   return pool.reduce((best, m) => ((votes.get(m.path) ?? 0) > (votes.get(best.path) ?? 0) ? m : best));
+}
+
+function unreadableVersions(archive: Archive, members: EventFile[]): string[] {
+  const found = new Set<string>();
+  for (const m of members) {
+    if (m.notes.some((n) => n.rule === "parse-error")) found.add(m.path);
+    for (const c of m.changes) {
+      if (c.target.kind !== "internal") continue;
+      const f = archive.files.get(c.target.path);
+      if (f && (f.kind === "unreadable" || f.notes.some((n) => n.rule === "parse-error"))) found.add(f.path);
+    }
+  }
+  return [...found].sort();
 }
 
 function orderVersions(current: EventFile, members: EventFile[]): EventFile[] {
@@ -127,6 +140,12 @@ export function sortTags(tags: string[]): string[] {
     const lb = b.toLowerCase();
     return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
   });
+}
+
+/** The tags two lists share, compared in any case, spelled as in `mine`. */
+export function sharedTags(mine: string[], theirs: string[]): string[] {
+  const lowered = new Set(theirs.map((t) => t.trim().toLowerCase()));
+  return mine.filter((t) => lowered.has(t.trim().toLowerCase()));
 }
 
 function indexInbound(archive: Archive, list: ArchiveFile[]): void {

@@ -6,7 +6,10 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseLinkAt, resolveLink } from "./links.js";
 import { buildArchive } from "./model.js";
+import { LIST_ITEM } from "./parse-event.js";
+import { splitText } from "./text.js";
 import { readArchiveFile } from "./read.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
@@ -25,9 +28,15 @@ export function readNeighbourhood(root: string, start: Iterable<string>, known: 
   return buildArchive(root, [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)));
 }
 
-/** The paths whose bytes hold `name` as written or percent-encoded: every file that may link to a file so named. */
-export function scanForName(root: string, paths: string[], name: string): string[] {
-  const needles = [...new Set([name, encodeURIComponent(name)])].map((n) => Buffer.from(n, "utf8"));
+/**
+ * The paths of every file that may link to `target`, found the way the parser
+ * resolves links (resolveLink): a file holding the target's name as written,
+ * or any list item whose link, once its escapes and percent-encoding are
+ * decoded, resolves to the target. Only files holding a `%` or a backslash
+ * need the second look, and that look reads list items, not whole events.
+ */
+export function scanForLinksTo(root: string, paths: string[], target: string): string[] {
+  const name = Buffer.from(target.slice(target.lastIndexOf("/") + 1), "utf8");
   const hits: string[] = [];
   for (const path of paths) {
     let bytes: Buffer;
@@ -36,7 +45,24 @@ export function scanForName(root: string, paths: string[], name: string): string
     } catch {
       continue;
     }
-    if (needles.some((n) => bytes.includes(n))) hits.push(path);
+    if (bytes.includes(name)) hits.push(path);
+    else if ((bytes.includes(PERCENT) || bytes.includes(BACKSLASH)) && linksTo(path, bytes.toString("utf8"), target)) hits.push(path);
   }
   return hits;
+}
+
+const PERCENT = 0x25;
+const BACKSLASH = 0x5c;
+
+/** Whether a list item of the text links (as parseEvent and parseDayPage read it) to `target`. */
+function linksTo(path: string, text: string, target: string): boolean {
+  for (const line of splitText(text).lines) {
+    if (!line.includes("%") && !line.includes("\\")) continue;
+    const item = LIST_ITEM.exec(line);
+    const link = item ? parseLinkAt(line, item[0].length) : null;
+    if (!link) continue;
+    const to = resolveLink(path, link.dest);
+    if (to.kind === "internal" && to.path === target) return true;
+  }
+  return false;
 }

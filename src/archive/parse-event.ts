@@ -20,13 +20,16 @@ import type {
 
 const FENCE_OPEN = /^---([A-Za-z]*)[ \t]*$/;
 const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
+// The line grammar. Every edit finds lines by these same definitions (see
+// sectionOf and isHeadingLine), so a file the parser reads one way is never
+// edited as if it read another.
 const SECTION = /^#{2,6}[ \t]*(sources?|related|changes)[ \t]*:?[ \t]*$/i;
-export const HEADING = /^#{2,6}(\s|$)/;
+const HEADING = /^#{2,6}(\s|$)/;
 const TITLE = /^#[ \t]+(.*)$/;
 export const LIST_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+/;
 export const CHANGE_TAIL =
   /_\s*(?:(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*)?\(\s*(first version|update|current version)\s*\)\s*_/i;
-const CONTEXT_TAIL = /_\s*Context:\s*([^_]*)_/i;
+export const CONTEXT_TAIL = /_\s*Context:\s*([^_]*)_/i;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const KINDS: Record<string, ChangeKind> = {
@@ -93,6 +96,21 @@ function readFrontMatter(file: EventFile): number {
   return end + 1;
 }
 
+/** The section a heading line opens (`### Source:`, `###Related`, `## changes :`), or null. */
+export function sectionOf(line: string): SectionName | null {
+  const m = SECTION.exec(line);
+  return m ? sectionName(m[1]!) : null;
+}
+
+/**
+ * A line that ends the summary or the list before it: a section heading, or
+ * any other heading of two to six hashes. (A `# ` line after the title is
+ * summary text to the parser.)
+ */
+export function isHeadingLine(line: string): boolean {
+  return line.charCodeAt(0) === 35 /* # */ && (SECTION.test(line) || HEADING.test(line));
+}
+
 function scanBody(file: EventFile, start: number): void {
   const { lines } = file.doc;
   let section: SectionName | null = null;
@@ -105,9 +123,9 @@ function scanBody(file: EventFile, start: number): void {
       continue;
     }
     if (line.charCodeAt(0) === 35 /* # */) {
-      const sectionMatch = SECTION.exec(line);
-      if (sectionMatch) {
-        section = sectionName(sectionMatch[1]!);
+      const opened = sectionOf(line);
+      if (opened) {
+        section = opened;
         inSummary = false;
         if (file.sections[section]) {
           file.notes.push(note(i + 1, 1, "duplicate-section", "warning", `a second "${line.trim()}" section`));
@@ -127,7 +145,7 @@ function scanBody(file: EventFile, start: number): void {
           continue;
         }
       }
-      if (HEADING.test(line)) {
+      if (isHeadingLine(line)) {
         section = null;
         inSummary = false;
         continue;

@@ -1,19 +1,23 @@
 // A new revision of an event, planned as whole-file writes: the new version
 // file, the shared Changes list in every version, the day page entry, and
 // the Related items of other events' current versions that pointed at the
-// previous current version. Pure: reads the parsed archive, writes nothing.
+// previous current version. A tag change also moves the `_Context: …_` lists
+// between this event and its related events. Every write is parsed again and
+// verified before it is returned. Pure: reads the parsed archive, writes nothing.
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { updatedChangesLines, writeChangesList } from "./changes-list.js";
+import { expectedChanges, updatedChangesLines, writeChangesList } from "./changes-list.js";
 import { editSources, editSummary, editTitle, setFrontMatter, type SourceValue } from "./event-edit.js";
-import { isCurrent, sortTags } from "./model.js";
-import { dayPagePath, formatIsoDate } from "./paths.js";
+import { sortTags } from "./model.js";
+import { contextEdits } from "./related-contexts.js";
+import { dayPageWrite, repointWrites, type NextVersion } from "./revision-others.js";
 import { uniqueSlug } from "./slug.js";
 import { cloneDoc, joinText, type TextDoc } from "./text.js";
 import type { FileWrite } from "./transaction.js";
-import type { Archive, DayPage, Event, EventFile, LinkItem } from "./types.js";
-import { addDayPageEntry, formatTimestamp, linkTitle, renderDayPage, rewriteLink } from "./write.js";
+import type { Archive, Event, EventFile, RelatedItem } from "./types.js";
+import { eventValues, verifyEvent, type EventValues } from "./verify.js";
+import { formatTimestamp, linkTitle, rewriteContexts } from "./write.js";
 
 /** What the event should say after the revision. `tags: null` keeps them. */
 export interface RevisionRequest {
@@ -84,8 +88,10 @@ export function planRevision(archive: Archive, event: Event, request: RevisionRe
     : { timestamp: recorded, from: "revise-time" as const };
   const changed = changedFields(event, request);
   const path = newVersionPath(archive, current, request.title);
-  const changes = updatedChangesLines(current, previousRecorded.timestamp, { title: request.title, path });
-  const writes: FileWrite[] = [{ path, content: joinText(newVersionDoc(current, request, changed, changes, recorded)) }];
+  const next: NextVersion = { title: request.title, path, tags: changed.includes("tags") ? sortTags(request.tags!) : null };
+  const changes = updatedChangesLines(current, previousRecorded.timestamp, next);
+  const changeValues = expectedChanges(current, previousRecorded.timestamp, next);
+  const writes: FileWrite[] = [newVersionWrite(archive, event, request, next, changes, changeValues, recorded)];
   const versions: string[] = [];
   const missing: string[] = [];
   for (const c of current.changes) {
@@ -94,12 +100,14 @@ export function planRevision(archive: Archive, event: Event, request: RevisionRe
   for (const v of event.versions) {
     const doc = cloneDoc(v.doc);
     writeChangesList(doc, v, changes);
-    writes.push({ path: v.path, content: joinText(doc) });
+    const content = joinText(doc);
+    verifyEvent(v.path, content, { ...eventValues(v), changes: changeValues }, v);
+    writes.push({ path: v.path, content });
     versions.push(v.path);
   }
-  const day = dayPageWrite(archive, event, request.title, path);
+  const day = dayPageWrite(archive, event, next);
   if (day) writes.push(day);
-  const repointed = repointWrites(archive, event, request.title, path);
+  const repointed = repointWrites(archive, event, next);
   writes.push(...repointed);
   const before = new Map<string, string | null>();
   for (const w of writes) {
@@ -132,18 +140,49 @@ function newVersionPath(archive: Archive, current: EventFile, title: string): st
   return `${dir}/${uniqueSlug(title, taken)}.md`;
 }
 
-function newVersionDoc(current: EventFile, request: RevisionRequest, changed: string[], changes: string[], recorded: string): TextDoc {
+/** The new version: a copy of the current one with the request's fields, verified to read back as them. */
+function newVersionWrite(archive: Archive, event: Event, request: RevisionRequest, next: NextVersion, changes: string[], changeValues: EventValues["changes"], recorded: string): FileWrite {
+  const current = event.current;
+  const tags = next.tags;
+  const contexts = tags ? contextEdits(current, (item) => theirTags(archive, event, item, tags)) : new Map<RelatedItem, string[]>();
+  const changed = changedFields(event, request);
+  const doc = newVersionDoc(current, request, changed, changes, recorded, contexts);
+  const content = joinText(doc);
+  const old = eventValues(current);
+  verifyEvent(next.path, content, {
+    ...old,
+    title: request.title,
+    summary: request.summary,
+    sources: request.sources,
+    tags: tags ?? old.tags,
+    related: current.related.map((r, i) => ({ ...old.related[i]!, contexts: contexts.get(r) ?? r.contexts })),
+    changes: changeValues,
+  }, current);
+  return { path: next.path, content };
+}
+
+/** The tags this event (`mine`) and a Related item's target event share; null for an item to leave as it is. */
+function theirTags(archive: Archive, event: Event, item: RelatedItem, mine: string[]): { mine: string[]; theirs: string[] } | null {
+  if (item.target.kind !== "internal") return null;
+  const other = archive.eventOf.get(item.target.path);
+  return other && other !== event ? { mine, theirs: other.contexts } : null;
+}
+
+function newVersionDoc(current: EventFile, request: RevisionRequest, changed: string[], changes: string[], recorded: string, contexts: Map<RelatedItem, string[]>): TextDoc {
   const doc = cloneDoc(current.doc);
-  // Bottom-up, so each edit's line numbers are still those of the parse.
+  // Bottom-up, so each edit's line numbers are still those of the parse. The
+  // summary sits between the title and the first heading: it goes after every
+  // edit below it, even one at the heading right after the title.
   const edits: { at: number; run: () => void }[] = [
     { at: current.sections.changes?.headingIndex ?? doc.lines.length, run: () => writeChangesList(doc, current, changes) },
     { at: current.title!.index, run: () => changed.includes("title") && editTitle(doc, current, request.title) },
-    { at: current.title!.index + 1, run: () => changed.includes("summary") && editSummary(doc, current, request.summary) },
+    { at: current.title!.index + 0.5, run: () => changed.includes("summary") && editSummary(doc, current, request.summary) },
     { at: -1, run: () => setFrontMatter(doc, current, frontMatterValues(request, changed, recorded)) },
   ];
   if (changed.includes("sources")) {
     edits.push({ at: current.sections.source?.headingIndex ?? current.title!.index + 2, run: () => editSources(doc, current, request.sources) });
   }
+  for (const [item, list] of contexts) edits.push({ at: item.line - 1, run: () => rewriteContexts(doc, item, list) });
   edits.sort((a, b) => b.at - a.at);
   for (const e of edits) e.run();
   return doc;
@@ -156,48 +195,4 @@ function frontMatterValues(request: RevisionRequest, changed: string[], recorded
   }
   values.push(["recorded", JSON.stringify(recorded)]);
   return values;
-}
-
-/** The day page lists the new version where it listed the old one (or any version of the event). */
-function dayPageWrite(archive: Archive, event: Event, title: string, path: string): FileWrite | null {
-  const current = event.current;
-  const pagePath = dayPagePath(current.info.dir);
-  const page = archive.files.get(pagePath);
-  if (page && page.kind !== "day") return null;
-  if (!page) {
-    const date = formatIsoDate(current.info);
-    const others = (archive.days.get(date)?.files ?? []).filter((f) => f.info.dir === current.info.dir && f.title && isCurrent(archive, f));
-    const entries = others.map((f) => (f === current ? { title, path } : { title: f.title!.text.trim(), path: f.path }));
-    return { path: pagePath, content: renderDayPage(date, entries) };
-  }
-  const pointsAt = (p: string) => (e: LinkItem) => e.target.kind === "internal" && e.target.path === p;
-  let entries = page.entries.filter(pointsAt(current.path));
-  if (entries.length === 0) {
-    const older = page.entries.find((e) => event.versions.some((v) => pointsAt(v.path)(e)));
-    entries = older ? [older] : [];
-  }
-  if (entries.length === 0) return { path: pagePath, content: joinText(addDayPageEntry(page as DayPage, title, path)) };
-  const doc = cloneDoc(page.doc);
-  for (const e of entries) repoint(doc, e, title, path);
-  return { path: pagePath, content: joinText(doc) };
-}
-
-/** Related items in other events' current versions that point at the previous current version. */
-function repointWrites(archive: Archive, event: Event, title: string, path: string): FileWrite[] {
-  const previous = event.current.path;
-  const writes: FileWrite[] = [];
-  const from = new Set((archive.inbound.get(previous) ?? []).filter((l) => l.via === "related").map((l) => l.from));
-  for (const p of [...from].sort()) {
-    const f = archive.files.get(p);
-    if (!f || f.kind !== "event" || archive.eventOf.get(p) === event || !isCurrent(archive, f)) continue;
-    const doc = cloneDoc(f.doc);
-    for (const r of f.related) if (r.target.kind === "internal" && r.target.path === previous) repoint(doc, r, title, path);
-    writes.push({ path: p, content: joinText(doc) });
-  }
-  return writes;
-}
-
-/** The link moves; its text becomes the title unless it already reads so (stray spaces kept). */
-function repoint(doc: TextDoc, item: LinkItem, title: string, path: string): void {
-  rewriteLink(doc, item, linkTitle(item) === title ? { path } : { path, text: title });
 }

@@ -104,6 +104,12 @@ export interface Event {
   versions: EventFile[];
   current: EventFile;
   contexts: string[];
+  /**
+   * Files its Changes lists name that exist but cannot be read as events
+   * (binary, not UTF-8, a parse error). Its current version is then a guess,
+   * and nothing is repaired on its behalf.
+   */
+  unreadable: string[];
 }
 
 export interface InboundLink extends Position {

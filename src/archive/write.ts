@@ -2,7 +2,8 @@
 // nothing else, so every untouched byte (BOM, CRLF, stray spaces, list
 // numbers) survives. New files are rendered in the seed's shape.
 
-import { linkTo } from "./links.js";
+import { formatDestination, linkTo } from "./links.js";
+import { CONTEXT_TAIL } from "./parse-event.js";
 import { cloneDoc, insertLines, joinText, replaceLine, type TextDoc } from "./text.js";
 import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
 
@@ -28,6 +29,11 @@ export function markdownLink(text: string, path: string): string {
   return `[${escapeLinkText(text)}](${linkTo(path)})`;
 }
 
+/** `[name](url)` for a Source or Cover Image item: reads back as this name and this URL. */
+export function sourceLink(name: string, url: string): string {
+  return `[${escapeLinkText(name)}](${formatDestination(url)})`;
+}
+
 /**
  * Rewrite one link in place: its text, its destination or both. The rest of
  * the line (list number, `_Context: …_`, timestamps) is kept byte for byte.
@@ -46,6 +52,24 @@ export function rewriteLink(doc: TextDoc, item: LinkItem, change: { text?: strin
     out = out.slice(0, textStart) + escapeLinkText(change.text) + out.slice(textStart + link.text.length);
   }
   replaceLine(doc, index, out);
+}
+
+/** Where a Related item's `_Context: …_` list is in its line, or null when it has none. */
+export function contextTailOf(doc: TextDoc, item: LinkItem): { start: number; end: number } | null {
+  const line = doc.lines[item.line - 1]!;
+  const m = CONTEXT_TAIL.exec(line.slice(item.link.end));
+  return m ? { start: item.link.end + m.index, end: item.link.end + m.index + m[0].length } : null;
+}
+
+/**
+ * Replace a Related item's `_Context: …_` list, keeping the rest of its line.
+ * Done before any rewriteLink on the same line: the list sits after the link.
+ */
+export function rewriteContexts(doc: TextDoc, item: LinkItem, contexts: string[]): void {
+  const at = contextTailOf(doc, item);
+  if (!at) return;
+  const line = doc.lines[item.line - 1]!;
+  replaceLine(doc, item.line - 1, line.slice(0, at.start) + relatedItemTail(contexts) + line.slice(at.end));
 }
 
 /** The number the next item of a list gets: one past the count, whatever the old numbers say. */
@@ -131,8 +155,8 @@ export function renderEvent(e: NewEvent, eol = "\n"): string {
     "",
     "### Source:",
     "",
-    ...e.sources.map((s, i) => `${i + 1}. [${escapeLinkText(s.name)}](${s.url})`),
-    ...(e.cover ? [`${e.sources.length + 1}. [Cover Image](${e.cover})`] : []),
+    ...e.sources.map((s, i) => `${i + 1}. ${sourceLink(s.name, s.url)}`),
+    ...(e.cover ? [`${e.sources.length + 1}. ${sourceLink("Cover Image", e.cover)}`] : []),
     "",
     "### Related:",
     "",

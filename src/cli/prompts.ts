@@ -19,7 +19,7 @@ export interface Prompter {
   select<T>(opts: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(opts: { message: string; choices: Choice<T>[] }): Promise<T[]>;
   search<T>(opts: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> | Choice<T>[] }): Promise<T>;
-  editor(opts: { message: string; default?: string }): Promise<string>;
+  editor(opts: { message: string; default?: string; validate?: (value: string) => boolean | string }): Promise<string>;
 }
 
 async function cancellable<T>(run: () => Promise<T>): Promise<T> {

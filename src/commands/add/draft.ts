@@ -4,7 +4,8 @@
 import { formatIsoDate, pad2, parseIsoDate } from "../../archive/paths.js";
 import { parseNameUrl } from "../../cli/options.js";
 import { UsageError } from "../../errors.js";
-import { checkDate, checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, uniqueTags } from "./checks.js";
+import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl, quote, uniqueTags } from "../../archive/fields.js";
+import { checkDate } from "./checks.js";
 
 export interface AddOptions {
   date?: string;
@@ -42,8 +43,9 @@ export interface Draft {
 /** What the flags said; undefined where a flag was not given (its prompt is then shown). */
 export type PartialDraft = { [K in keyof Draft]?: Draft[K] };
 
-function refuse(flag: string, value: string, problem: string | null): void {
-  if (problem) throw new UsageError(`${flag} ${JSON.stringify(value)}: ${problem}`);
+/** A one-line value is quoted in the message; a summary's problem names its line. */
+function refuse(flag: string, value: string | null, problem: string | null): void {
+  if (problem) throw new UsageError(`${flag}${value === null ? "" : " " + quote(value)}: ${problem}`);
 }
 
 export function draftFromFlags(opts: AddOptions): PartialDraft {
@@ -54,16 +56,16 @@ export function draftFromFlags(opts: AddOptions): PartialDraft {
   }
   if (opts.title !== undefined) {
     refuse("--title", opts.title, checkTitle(opts.title));
-    draft.title = opts.title.trim();
+    draft.title = cleanTitle(opts.title);
   }
   if (opts.summary !== undefined) {
-    refuse("--summary", opts.summary, checkSummary(opts.summary));
-    draft.summary = opts.summary.trim();
+    refuse("--summary", null, checkSummary(opts.summary));
+    draft.summary = cleanSummary(opts.summary);
   }
   if (opts.source !== undefined) draft.sources = opts.source.map(parseSourceFlag);
   if (opts.cover !== undefined) {
-    refuse("--cover", opts.cover, checkUrl(opts.cover.trim()));
-    draft.cover = opts.cover.trim();
+    refuse("--cover", opts.cover, checkUrl(opts.cover));
+    draft.cover = cleanUrl(opts.cover);
   }
   if (opts.tag !== undefined) {
     for (const tag of opts.tag) refuse("--tag", tag, checkTag(tag));
@@ -81,7 +83,7 @@ function parseSourceFlag(value: string): Source {
     throw new UsageError((error as Error).message.replace(/\.$/, ""));
   }
   refuse("--source", value, checkSourceName(source.name) ?? checkUrl(source.url));
-  return source;
+  return { name: cleanName(source.name), url: cleanUrl(source.url) };
 }
 
 /** The required fields still missing, named as the flags that give them. */

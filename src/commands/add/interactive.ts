@@ -6,7 +6,8 @@ import { parseIsoDate, formatIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
 import type { Archive } from "../../archive/types.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
-import { checkDate, checkSourceName, checkSummary, checkTag, checkTitle, checkUrl } from "./checks.js";
+import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/fields.js";
+import { checkDate } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
 import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
 
@@ -33,7 +34,7 @@ export async function promptEntry(env: PromptEnv, given: PartialDraft): Promise<
     formatIsoDate(parseIsoDate((await prompter.input({ message: "Date (YYYY-MM-DD)", default: today(env.now), validate: valid(checkDate) })).trim())!);
   const title = await promptTitle(env, date, given.title);
   if (title.kind === "revise") return title;
-  const summary = given.summary ?? (await prompter.input({ message: "Summary", validate: valid(checkSummary) })).trim();
+  const summary = given.summary ?? cleanSummary(await prompter.input({ message: "Summary", validate: valid(checkSummary) }));
   const sources = given.sources ?? (await promptSources(prompter));
   const cover = given.cover !== undefined ? given.cover : await promptCover(prompter);
   const tags = given.tags ?? (await promptTags(env));
@@ -50,7 +51,7 @@ async function promptTitle(env: PromptEnv, date: string, given: string | undefin
   const day = readDays(env.root, [parseIsoDate(date)!]);
   let title = given;
   for (;;) {
-    title ??= (await env.prompter.input({ message: "Title", validate: valid(checkTitle) })).trim();
+    title ??= cleanTitle(await env.prompter.input({ message: "Title", validate: valid(checkTitle) }));
     const [twin] = similarTitles(day, title);
     if (!twin) return { kind: "title", title };
     env.say(`An event with a near-identical title is already on ${date}:\n  ${twin.title!.text.trim()}\n  ${twin.path}`);
@@ -72,14 +73,14 @@ async function promptSources(prompter: Prompter): Promise<Source[]> {
   const sources: Source[] = [];
   for (;;) {
     const first = sources.length === 0;
-    const name = (
+    const name = cleanName(
       await prompter.input({
         message: first ? "Source name (e.g. BBC)" : "Another source name (Enter when done)",
         validate: (v) => (!first && v.trim() === "") || (checkSourceName(v) ?? true),
-      })
-    ).trim();
+      }),
+    );
     if (name === "") return sources;
-    const url = (await prompter.input({ message: `URL of ${name}`, validate: (v) => checkUrl(v.trim()) ?? true })).trim();
+    const url = cleanUrl(await prompter.input({ message: `URL of ${name}`, validate: (v) => checkUrl(v) ?? true }));
     sources.push({ name, url });
   }
 }
@@ -87,9 +88,9 @@ async function promptSources(prompter: Prompter): Promise<Source[]> {
 async function promptCover(prompter: Prompter): Promise<string | null> {
   const url = await prompter.input({
     message: "Cover Image URL (Enter for none)",
-    validate: (v) => v.trim() === "" || (checkUrl(v.trim()) ?? true),
+    validate: (v) => v.trim() === "" || (checkUrl(v) ?? true),
   });
-  return url.trim() === "" ? null : url.trim();
+  return url.trim() === "" ? null : cleanUrl(url);
 }
 
 /** A search over the archive's tags, one pick at a time; typing a new name offers it as a new tag. */

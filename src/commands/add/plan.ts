@@ -4,7 +4,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { eventContexts, sortTags } from "../../archive/model.js";
+import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
 import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
 import { uniqueSlug } from "../../archive/slug.js";
@@ -21,8 +21,9 @@ import {
   renderEvent,
   serialize,
 } from "../../archive/write.js";
+import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "../../archive/verify.js";
 import { UsageError } from "../../errors.js";
-import { sharedTags, spellLike } from "./checks.js";
+import { spellLike } from "./checks.js";
 import type { Draft } from "./draft.js";
 import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
 
@@ -68,6 +69,16 @@ export function planAdd(root: string, draft: Draft, recorded: string): AddPlan {
     contexts: tags,
     recorded,
   });
+  verifyEvent(path, content, {
+    date: draft.date,
+    title: draft.title,
+    summary: draft.summary,
+    sources: draft.sources,
+    covers: draft.cover ? [draft.cover] : [],
+    tags,
+    related: related.map((r) => ({ title: r.title, to: r.file.path, contexts: r.contexts })),
+    changes: [{ title: draft.title, to: path, kind: "current", timestamp: null }],
+  });
   const changes: FileChange[] = [{ path, before: null, after: content, why: "event" }];
   if (draft.backlink) {
     for (const r of related) changes.push(backlink(r.file, draft.title, path, r.contexts));
@@ -107,14 +118,20 @@ function backlink(file: EventFile, title: string, path: string, contexts: string
       insertLines(doc, last, ["", "### Related:", "", item]);
     }
   }
-  return { path: file.path, before: serialize(file), after: joinText(doc), why: "backlink" };
+  const after = joinText(doc);
+  const expected = eventValues(file);
+  expected.related.push({ title, to: path, contexts });
+  verifyEvent(file.path, after, expected, file);
+  return { path: file.path, before: serialize(file), after, why: "backlink" };
 }
 
 function dayPageChange(day: Archive, dir: string, draft: Draft, path: string): FileChange {
   const pagePath = dayPagePath(dir);
   const page = day.files.get(pagePath);
   if (page?.kind === "day") {
-    return { path: pagePath, before: serialize(page), after: joinText(addDayPageEntry(page, draft.title, path)), why: "day page" };
+    const after = joinText(addDayPageEntry(page, draft.title, path));
+    verifyDayPage(pagePath, after, [...dayEntryValues(page), { title: draft.title, to: path }], page);
+    return { path: pagePath, before: serialize(page), after, why: "day page" };
   }
   if (page) {
     throw new UsageError(`${pagePath}: cannot add to the day page (${page.notes[0]?.message ?? "unreadable"}); nothing was written`);
@@ -124,5 +141,8 @@ function dayPageChange(day: Archive, dir: string, draft: Draft, path: string): F
     .map((e) => e.current)
     .filter((f) => f.info.dir === dir && f.title)
     .map((f) => ({ title: f.title!.text.trim(), path: f.path }));
-  return { path: pagePath, before: null, after: renderDayPage(draft.date, [...entries, { title: draft.title, path }]), why: "day page" };
+  const listed = [...entries, { title: draft.title, path }];
+  const after = renderDayPage(draft.date, listed);
+  verifyDayPage(pagePath, after, listed.map((e) => ({ title: e.title, to: e.path })));
+  return { path: pagePath, before: null, after, why: "day page" };
 }

@@ -1,10 +1,9 @@
 // Suggestions for a new event: related events (most shared context tags,
 // then closest in date), the archive's tags, and near-identical titles.
 
-import { sortTags } from "../../archive/model.js";
+import { sharedTags, sortTags } from "../../archive/model.js";
 import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
-import { sharedTags } from "./checks.js";
 
 export interface Suggestion {
   file: EventFile;

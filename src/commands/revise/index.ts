@@ -62,6 +62,13 @@ function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
     const bad = v.notes.find((n) => n.severity === "error");
     if (bad) throw new UsageError(`${v.path}:${bad.line}: ${bad.message}; fix it before revising this event`);
   }
+  // A version that cannot be read may be the current one: revising the one read in its place would fork the event.
+  const [unreadable] = loaded.event.unreadable;
+  if (unreadable) {
+    const file = loaded.archive.files.get(unreadable);
+    const why = file?.notes.find((n) => n.severity === "error")?.message ?? "cannot be read";
+    throw new UsageError(`${unreadable}: ${why}; this event's Changes list names it, so fix it before revising the event`);
+  }
   return loaded;
 }
 

@@ -1,10 +1,10 @@
 // What revise and history read: the event's own files first (named by path
-// or slug), then, for revise, its day folder and every file whose bytes name
-// the current version. Never the whole archive parsed.
+// or slug), then, for revise, its day folder, its Related targets and every
+// file that links to the current version. Never the whole archive parsed.
 
 import { basename } from "node:path";
 import { listArchivePaths } from "../../archive/read.js";
-import { readNeighbourhood, scanForName } from "../../archive/neighbourhood.js";
+import { readNeighbourhood, scanForLinksTo } from "../../archive/neighbourhood.js";
 import type { Archive, Event } from "../../archive/types.js";
 import { asArchivePath, findEvent } from "./find-event.js";
 
@@ -28,7 +28,9 @@ export function loadForRevision(root: string, arg: string, cwd: string): Loaded 
   const start = new Set([
     ...first.archive.files.keys(),
     ...paths.filter((p) => p.startsWith(current.info.dir + "/")),
-    ...scanForName(root, paths, basename(current.path)),
+    // Its Related targets: their tags decide the new version's `_Context: …_` lists.
+    ...current.related.flatMap((r) => (r.target.kind === "internal" ? [r.target.path] : [])),
+    ...scanForLinksTo(root, paths, current.path),
   ]);
   const archive = readNeighbourhood(root, start, new Set(paths));
   return { archive, event: findEvent(archive, arg, cwd) };

@@ -3,7 +3,19 @@
 
 import { currentValues, type RevisionRequest } from "../../archive/revision.js";
 import type { Event } from "../../archive/types.js";
-import { checkSourceUrl } from "../../archive/urls.js";
+import {
+  checkSourceName,
+  checkSummary as checkSummaryRule,
+  checkTag,
+  checkTitle as checkTitleRule,
+  checkUrl,
+  cleanName,
+  cleanSummary,
+  cleanTitle,
+  cleanUrl,
+  quote,
+  uniqueTags,
+} from "../../archive/fields.js";
 import type { Prompter } from "../../cli/prompts.js";
 import { parseNameUrl } from "../../cli/options.js";
 import { UsageError } from "../../errors.js";
@@ -43,19 +55,20 @@ export function requestFromFlags(event: Event, flags: ReviseFlags): RevisionRequ
   };
 }
 
-export function checkTitle(label: string, value: string): string {
-  const title = value.trim();
-  if (title === "") throw new UsageError(`${label}: the title is empty`);
-  if (/[\r\n]/.test(title)) throw new UsageError(`${label}: a title is one line`);
-  return title;
+/** One field's rule (src/archive/fields.ts), as a usage error naming the flag or prompt. */
+function checked(label: string, value: string, problem: string | null, show = true): void {
+  if (problem) throw new UsageError(`${label}${show ? " " + quote(value) : ""}: ${problem}`);
 }
 
+export function checkTitle(label: string, value: string): string {
+  checked(label, value, checkTitleRule(value));
+  return cleanTitle(value);
+}
+
+/** Revise may empty a summary; the event keeps its other parts. */
 export function checkSummary(label: string, value: string): string {
-  const lines = value.replace(/\r\n?/g, "\n").split("\n").map((l) => l.trimEnd());
-  const summary = lines.join("\n").trim();
-  const bad = summary.split("\n").findIndex((l) => /^#{1,6}(\s|$)/.test(l));
-  if (bad >= 0) throw new UsageError(`${label}: summary line ${bad + 1} would read as a heading ("${summary.split("\n")[bad]}")`);
-  return summary;
+  checked(label, value, checkSummaryRule(value, false), false);
+  return cleanSummary(value);
 }
 
 export function parseSource(label: string, value: string): { name: string; url: string } {
@@ -65,19 +78,14 @@ export function parseSource(label: string, value: string): { name: string; url: 
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const why = checkSourceUrl(pair.url);
-  if (why) throw new UsageError(`${label} "${value}": ${why}`);
-  if (pair.name.toLowerCase() === "cover image") throw new UsageError(`${label}: "Cover Image" is the event's picture, not a source; revise keeps it`);
-  if (/[\r\n]/.test(pair.name)) throw new UsageError(`${label}: a source name is one line`);
-  return pair;
+  checked(label, value, checkSourceName(pair.name) ?? checkUrl(pair.url));
+  return { name: cleanName(pair.name), url: cleanUrl(pair.url) };
 }
 
 export function checkTags(label: string, values: string[]): string[] {
-  const tags = values.map((t) => t.trim()).filter((t) => t !== "");
-  // Related items join tags with commas, so a tag cannot hold one.
-  const bad = tags.find((t) => /[,_\r\n]/.test(t));
-  if (bad) throw new UsageError(`${label} "${bad}": a tag cannot hold a comma, an underscore or a line break`);
-  return [...new Set(tags)];
+  const given = values.filter((t) => t.trim() !== "");
+  for (const tag of given) checked(label, tag, checkTag(tag));
+  return uniqueTags(given);
 }
 
 const SOURCE_SEPARATOR = " | ";

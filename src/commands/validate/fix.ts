@@ -12,17 +12,24 @@ export interface FixPlan {
   writes: (FileWrite & { before: string | null })[];
   /** The diagnostics whose repair is in `writes`. */
   fixed: Diagnostic[];
+  /** Repairs left undone: they concern an event a version of which cannot be read. */
+  withheld: Diagnostic[];
 }
 
 export function planFixes(archive: Archive, diagnostics: Diagnostic[]): FixPlan {
   const byFile = new Map<string, Diagnostic[]>();
+  const withheld: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.fix) continue;
+    if (concernsUnreadable(archive, d.fix)) {
+      withheld.push(d);
+      continue;
+    }
     const list = byFile.get(d.fix.file);
     if (list) list.push(d);
     else byFile.set(d.fix.file, [d]);
   }
-  const plan: FixPlan = { writes: [], fixed: [] };
+  const plan: FixPlan = { writes: [], fixed: [], withheld };
   for (const [path, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const file = archive.files.get(path);
     const content = file ? editFile(file, list.map((d) => d.fix!)) : newDayPage(list.map((d) => d.fix!));
@@ -33,6 +40,22 @@ export function planFixes(archive: Archive, diagnostics: Diagnostic[]): FixPlan 
     plan.fixed.push(...list);
   }
   return plan;
+}
+
+/**
+ * Whether a repair involves an event whose versions cannot all be read: which
+ * version is current is then a guess (the unreadable one may be it), so
+ * --fix neither lists, repoints to, nor drops anything on that event's behalf.
+ */
+function concernsUnreadable(archive: Archive, fix: Fix): boolean {
+  const paths = [fix.kind === "add-entry" ? fix.path : undefined, fix.kind === "rewrite-link" ? fix.path : undefined];
+  if (fix.kind !== "add-entry" && fix.item.target.kind === "internal") paths.push(fix.item.target.path);
+  return paths.some((p) => {
+    if (p === undefined) return false;
+    const file = archive.files.get(p);
+    if (file && file.kind !== "event") return file.kind === "unreadable";
+    return (archive.eventOf.get(p)?.unreadable.length ?? 0) > 0;
+  });
 }
 
 function editFile(file: ArchiveFile, fixes: Fix[]): string | null {

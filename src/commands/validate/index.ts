@@ -119,6 +119,9 @@ function reportFixes(ctx: Context, format: string, plan: FixPlan, dryRun: boolea
   const verb = dryRun ? "would fix" : "fixed";
   let out = "";
   for (const d of plan.fixed) out += `newsctl: ${verb} ${d.rule}: ${describeFix(d)}\n`;
+  for (const d of plan.withheld) {
+    out += `newsctl: left ${d.rule} at ${showPath(d.file)}:${d.line} unfixed: an event it concerns has a version that cannot be read; fix that file first\n`;
+  }
   const files = plan.writes.length;
   out += plan.fixed.length === 0
     ? "newsctl: nothing to fix\n"

@@ -18,6 +18,8 @@ export function checkEventListed(event: Event, ctx: CheckContext): void {
     if (listed.has(file.path)) return;
     // The page lists an older version instead: reported (and repointed) on the page.
     if (event.versions.some((v) => listed.has(v.path))) return;
+    // Or a version that cannot be read, which may well be the current one: its parse-error says so.
+    if (event.unreadable.some((p) => listed.has(p))) return;
   }
   const title = ctx.titleOf(file.path);
   const fix = title === null ? undefined : { kind: "add-entry" as const, file: pagePath, date, title, path: file.path };
