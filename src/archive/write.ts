@@ -2,7 +2,7 @@
 // nothing else, so every untouched byte (BOM, CRLF, stray spaces, list
 // numbers) survives. New files are rendered in the seed's shape.
 
-import { linkTo } from "./links.js";
+import { linkTo, parseLinkAt, type InlineLink } from "./links.js";
 import { cloneDoc, insertLines, joinText, replaceLine, type TextDoc } from "./text.js";
 import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
 
@@ -45,6 +45,28 @@ export function rewriteLink(doc: TextDoc, item: LinkItem, change: { text?: strin
     const textStart = link.start + 1;
     out = out.slice(0, textStart) + escapeLinkText(change.text) + out.slice(textStart + link.text.length);
   }
+  replaceLine(doc, index, out);
+}
+
+/**
+ * The line with `dest` in place of a link's destination (an external URL,
+ * written as given), every other byte kept; null when `dest` would not read
+ * back exactly as given (spaces, angle brackets, backslash escapes,
+ * unbalanced parentheses) or would change where the link ends.
+ */
+export function lineWithDest(line: string, link: InlineLink, dest: string): string | null {
+  if (dest === "" || /[\s<>\\]|[\u0000-\u001f\u007f]/.test(dest)) return null;
+  const out = line.slice(0, link.destStart) + dest + line.slice(link.destEnd);
+  const again = parseLinkAt(out, link.start);
+  if (!again || again.dest !== dest || again.text !== link.text) return null;
+  if (out.slice(again.end) !== line.slice(link.end)) return null;
+  return out;
+}
+
+export function rewriteDest(doc: TextDoc, item: LinkItem, dest: string): void {
+  const index = item.line - 1;
+  const out = lineWithDest(doc.lines[index]!, item.link, dest);
+  if (out === null) throw new Error(`internal: ${dest} cannot be written into line ${item.line}`);
   replaceLine(doc, index, out);
 }
 
