@@ -135,18 +135,37 @@ export const testLookup: LookupFunction = (hostname, options, callback) => {
   else cb(null, "127.0.0.1", 4);
 };
 
-/** Time that moves only when something sleeps: backoffs and Retry-After cost nothing, and are recorded. */
+/**
+ * Time that moves only when something sleeps: backoffs and Retry-After cost
+ * nothing, and are recorded. Timers fire earliest first, one per turn of the
+ * event loop, so whatever can run sooner runs first.
+ */
 export function virtualClock(start = Date.parse("2026-03-01T12:00:00Z")) {
   let now = start;
   const sleeps: number[] = [];
+  const timers: { at: number; resolve: () => void }[] = [];
+  let ticking = false;
+  const tick = () => {
+    if (ticking || timers.length === 0) return;
+    ticking = true;
+    setImmediate(() => {
+      ticking = false;
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers.shift()!;
+      now = Math.max(now, next.at);
+      next.resolve();
+      tick();
+    });
+  };
   return {
     sleeps,
     now: () => now,
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-      now += Math.max(0, ms);
-      await new Promise((resolve) => setImmediate(resolve));
-    },
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        sleeps.push(ms);
+        timers.push({ at: now + Math.max(0, ms), resolve });
+        tick();
+      }),
   };
 }
 

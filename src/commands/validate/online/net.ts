@@ -34,50 +34,51 @@ export function createNet(opts: NetOptions): Net {
   const breaker = createBreaker();
   return {
     async send(method, url, bodyLimit) {
-      const host = new URL(url).host;
-      const known = breaker.before(host);
+      const { host, hostname, origin } = new URL(url);
+      // Failures are remembered per origin (https://x and http://x differ); politeness is per host name.
+      const known = breaker.before(origin);
       if (known) return known;
-      const attempt = await scheduler.run(host.toLowerCase(), async () => {
-        // Another request to this host may have settled its fate while this one waited.
-        const settled = breaker.before(host);
+      const attempt = await scheduler.run(hostname, async () => {
+        // Another request may have settled this origin's fate while this one waited.
+        const settled = breaker.before(origin);
         if (settled) return settled;
         opts.onRequest?.(host);
         return http.send(method, url, bodyLimit);
       });
-      breaker.after(host, attempt);
+      breaker.after(origin, attempt);
       return attempt;
     },
-    pause: (url, ms) => scheduler.pause(new URL(url).host.toLowerCase(), ms),
+    pause: (url, ms) => scheduler.pause(new URL(url).hostname, ms),
     close: () => http.close(),
   };
 }
 
 interface Breaker {
-  before(host: string): Attempt | null;
-  after(host: string, attempt: Attempt): void;
+  before(origin: string): Attempt | null;
+  after(origin: string, attempt: Attempt): void;
 }
 
 function createBreaker(): Breaker {
   const settled = new Map<string, Attempt>();
   const streaks = new Map<string, { failure: "refused" | "timeout"; count: number }>();
-  // A host that has answered once this run is only slow or busy at times: never given up on.
+  // An origin that has answered once this run is only slow or busy at times: never given up on.
   const answered = new Set<string>();
   return {
-    before: (host) => settled.get(host) ?? null,
-    after(host, attempt) {
+    before: (origin) => settled.get(origin) ?? null,
+    after(origin, attempt) {
       if (attempt.kind === "answer") {
-        answered.add(host);
-        streaks.delete(host);
+        answered.add(origin);
+        streaks.delete(origin);
         return;
       }
       const { failure } = attempt;
       // A name that does not resolve, or a certificate that does not verify, stays so for the run.
-      if (failure === "dns" || failure === "tls") settled.set(host, attempt);
-      if ((failure !== "refused" && failure !== "timeout") || answered.has(host)) return;
-      const streak = streaks.get(host);
+      if (failure === "dns" || failure === "tls") settled.set(origin, attempt);
+      if ((failure !== "refused" && failure !== "timeout") || answered.has(origin)) return;
+      const streak = streaks.get(origin);
       const count = streak?.failure === failure ? streak.count + 1 : 1;
-      streaks.set(host, { failure, count });
-      if (count >= GIVE_UP_AFTER) settled.set(host, { kind: "failure", failure: "gave-up", detail: failure });
+      streaks.set(origin, { failure, count });
+      if (count >= GIVE_UP_AFTER) settled.set(origin, { kind: "failure", failure: "gave-up", detail: failure });
     },
   };
 }

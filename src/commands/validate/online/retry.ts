@@ -44,6 +44,8 @@ export function parseRetryAfter(value: string | null, dateHeader: string | null,
   if (value === null) return null;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its weekday or month; anything else Date.parse might take ("-5") is not one.
+  if (!/[A-Za-z]{3}/.test(text)) return null;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return null;
   const serverNow = dateHeader !== null ? Date.parse(dateHeader) : Number.NaN;
