@@ -112,6 +112,23 @@ describe("validate --online: outcomes", () => {
     expect(byEvent(report!.problems).get(50)![0]!.message).toContain(spelled);
   });
 
+  it("asks a host that does not exist, or that only refuses, a few times in all, not once per URL", async () => {
+    const refused = await closedPort();
+    const lookups = new Map<string, number>();
+    const counting: typeof testLookup = (hostname, options, callback) => {
+      lookups.set(hostname, (lookups.get(hostname) ?? 0) + 1);
+      testLookup(hostname, options, callback);
+    };
+    const lists = Array.from({ length: 8 }, (_, i) => [`http://nowhere.invalid/${i}`, `http://a.test:${refused}/${i}`]);
+    const root = tempArchive({ from: null, files: citingArchive(lists) });
+    const clock = virtualClock();
+    const { report } = await runOnline(root, [], { clock, overrides: { net: { lookup: counting, now: clock.now, sleep: clock.sleep, random: () => 0.5 } } });
+    expect(report!.problems.map((p) => p.rule)).toEqual(Array(16).fill("dead-url"));
+    expect(lookups.get("nowhere.invalid")).toBeLessThanOrEqual(2);
+    expect(lookups.get("a.test")).toBeLessThanOrEqual(4);
+    expect(report!.problems.some((p) => /refused the connection \(3 times in a row this run; not asked again\)$/.test(p.message))).toBe(true);
+  });
+
   it("keeps to 2 requests at once per host and --concurrency overall", async () => {
     const server = await startServer();
     server.route((_req, res, path) => {

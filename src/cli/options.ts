@@ -31,12 +31,17 @@ export function parseNameUrl(flag: string, value: string): { name: string; url: 
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** "10", "10s", "500ms", "1.5m", "12h", "1d" as milliseconds; a bare number is seconds. */
-export function parseDuration(flag: string, { allowZero = false } = {}) {
+/**
+ * "10", "10s", "500ms", "1.5m", "12h", "1d" as milliseconds; a bare number is
+ * seconds, except that with `bareMsFrom` a bare number that large is taken as
+ * milliseconds (no one means a 17-minute request timeout by "--timeout 1000").
+ */
+export function parseDuration(flag: string, { allowZero = false, bareMsFrom = Infinity } = {}) {
   return (value: string): number => {
     const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());
     if (!m) throw new InvalidArgumentError(`${flag} takes a duration such as 10s, 500ms, 30m, 12h or 1d, not ${JSON.stringify(value)}.`);
-    const ms = Math.round(Number(m[1]) * DURATION_UNITS[m[2] ?? "s"]!);
+    const unit = m[2] ?? (Number(m[1]) >= bareMsFrom ? "ms" : "s");
+    const ms = Math.round(Number(m[1]) * DURATION_UNITS[unit]!);
     if (ms === 0 && !allowZero) throw new InvalidArgumentError(`${flag} must be more than 0.`);
     if (!Number.isSafeInteger(ms) || ms > 365 * DURATION_UNITS["d"]!) throw new InvalidArgumentError(`${flag} ${JSON.stringify(value)} is too long.`);
     return ms;
