@@ -48,6 +48,12 @@ describe("writing a URL into a link", () => {
   it("replaces only the destination", () => {
     expect(lineWithDest(line, link, "https://new.example/a(1)")).toBe("1. [Le Monde ](https://new.example/a(1)) trailing");
   });
+  it("keeps a link title and angle brackets around the destination", () => {
+    const titled = '2. [Cover Image](http://old.example/p.jpg "the picture")';
+    expect(lineWithDest(titled, parseLinkAt(titled, 3)!, "https://new.example/p.jpg")).toBe('2. [Cover Image](https://new.example/p.jpg "the picture")');
+    const angled = "3. [Source](<http://old.example/a>)";
+    expect(lineWithDest(angled, parseLinkAt(angled, 3)!, "https://new.example/a(1")).toBe("3. [Source](<https://new.example/a(1>)");
+  });
   it("refuses an address that would not read back as written", () => {
     for (const bad of ["https://x/a(b", "https://x/a)b", "https://x/a b", "https://x/<a>", "https://x/a\\)", ""]) expect(lineWithDest(line, link, bad)).toBeNull();
   });
