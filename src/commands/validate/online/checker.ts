@@ -16,6 +16,7 @@ export interface CheckerOptions {
   policy: RetryPolicy;
   timeoutMs: number;
   now(): number;
+  sleep(ms: number): Promise<void>;
   random(): number;
   onVerdict?(progress: CheckProgress): void;
 }
@@ -26,6 +27,7 @@ export async function checkUrls(urls: string[], net: Net, opts: CheckerOptions):
     send: (method, url) => net.send(method, url),
     pause: (url, ms) => net.pause(url, ms),
     now: opts.now,
+    sleep: opts.sleep,
     random: opts.random,
     policy: opts.policy,
     timeoutMs: opts.timeoutMs,

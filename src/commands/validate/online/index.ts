@@ -64,7 +64,7 @@ async function findVerdicts(ctx: Context, root: string, opts: OnlineOptions, pro
   const fresh = new Map<string, CacheEntry>();
   try {
     const random = ctx.net?.random ?? Math.random;
-    const found = await checkUrls(ask, net, { policy: DEFAULT_RETRY, timeoutMs, now: clock.now, random, onVerdict: (p) => shown.verdict(p) });
+    const found = await checkUrls(ask, net, { policy: DEFAULT_RETRY, timeoutMs, now: clock.now, sleep: clock.sleep, random, onVerdict: (p) => shown.verdict(p) });
     for (const [url, outcome] of found) {
       record(verdicts, url, outcome);
       if (isSuccess(outcome)) fresh.set(url, { at: nowMs, outcome });

@@ -15,6 +15,7 @@ export interface ProbeDeps {
   send(method: "HEAD" | "GET", url: string): Promise<Attempt>;
   /** Hold back every request to this URL's host for `ms`. */
   pause(url: string, ms: number): void;
+  sleep(ms: number): Promise<void>;
   now(): number;
   random(): number;
   policy: RetryPolicy;
@@ -132,6 +133,10 @@ async function withRetries(method: "HEAD" | "GET", url: string, deps: ProbeDeps)
     if (!isRetriable(attempt) || retry >= retriesFor(attempt, deps.policy)) return { attempt, tries: retry + 1 };
     const asked = attempt.kind === "answer" ? parseRetryAfter(attempt.retryAfter, attempt.date, deps.now()) : null;
     if (asked !== null && asked > deps.policy.retryAfterCapMs) return { attempt, tries: retry + 1, refusedWait: asked };
-    deps.pause(url, asked ?? backoffMs(retry, deps.policy, deps.random));
+    const wait = asked ?? backoffMs(retry, deps.policy, deps.random);
+    // A 429 or 5xx is the host saying it is busy: every request to it waits. A reset or a
+    // timeout may be this page alone: only its own retry waits.
+    if (attempt.kind === "answer") deps.pause(url, wait);
+    else await deps.sleep(wait);
   }
 }
