@@ -26,7 +26,8 @@ export interface TestServer {
   route(handler: (req: IncomingMessage, res: ServerResponse, path: string) => boolean): void;
 }
 
-export const SLOW_MS = 1500;
+/** Far past any --timeout a test gives: the answer comes only if the client waits. */
+export const SLOW_MS = 30_000;
 
 export async function startServer(): Promise<TestServer> {
   const requests: SeenRequest[] = [];
