@@ -2,7 +2,7 @@
 // nothing else, so every untouched byte (BOM, CRLF, stray spaces, list
 // numbers) survives. New files are rendered in the seed's shape.
 
-import { formatDestination, linkTo } from "./links.js";
+import { formatDestination, linkTo, parseLinkAt, type InlineLink } from "./links.js";
 import { CONTEXT_TAIL } from "./parse-event.js";
 import { cloneDoc, insertLines, joinText, replaceLine, type TextDoc } from "./text.js";
 import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
@@ -70,6 +70,29 @@ export function rewriteContexts(doc: TextDoc, item: LinkItem, contexts: string[]
   if (!at) return;
   const line = doc.lines[item.line - 1]!;
   replaceLine(doc, item.line - 1, line.slice(0, at.start) + relatedItemTail(contexts) + line.slice(at.end));
+}
+
+/**
+ * The line with `dest` in place of a link's destination (an external URL,
+ * escaped as markdown needs), every other byte kept; null when `dest` would
+ * not read back exactly as given (spaces, control characters) or would change
+ * where the link ends.
+ */
+export function lineWithDest(line: string, link: InlineLink, dest: string): string | null {
+  if (dest === "" || /[\s]|[\u0000-\u001f\u007f]/.test(dest)) return null;
+  const written = link.angle ? dest.replace(/[\\<>]/g, (c) => "\\" + c) : formatDestination(dest);
+  const out = line.slice(0, link.destStart) + written + line.slice(link.destEnd);
+  const again = parseLinkAt(out, link.start);
+  if (!again || again.dest !== dest || again.text !== link.text) return null;
+  if (out.slice(again.end) !== line.slice(link.end)) return null;
+  return out;
+}
+
+export function rewriteDest(doc: TextDoc, item: LinkItem, dest: string): void {
+  const index = item.line - 1;
+  const out = lineWithDest(doc.lines[index]!, item.link, dest);
+  if (out === null) throw new Error(`internal: ${dest} cannot be written into line ${item.line}`);
+  replaceLine(doc, index, out);
 }
 
 /** The number the next item of a list gets: one past the count, whatever the old numbers say. */

@@ -1,6 +1,7 @@
 // Everything a command may touch outside its arguments, passed in so that
 // tests control time, terminals and streams without globals.
 
+import type { LookupFunction } from "node:net";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Prompter } from "./prompts.js";
 
@@ -23,6 +24,17 @@ export interface Context {
   now: () => Date;
   /** Set by tests; otherwise prompts run on stdin/stdout (see prompterFor). */
   prompter?: Prompter;
+  /** Set by tests of validate --online: host names, timers and chance under control. */
+  net?: NetHooks;
+}
+
+export interface NetHooks {
+  lookup?: LookupFunction;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Between two request starts to one host (default 250 ms). */
+  intervalMs?: number;
 }
 
 /** NEWSCTL_NOW (an ISO time) fixes the clock: for tests and reproducible runs. */

@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { EXIT, NewsctlError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
-import { parseDateOption, parsePositiveInt } from "./options.js";
+import { parseDateOption, parseDuration, parseHttpUrl, parsePositiveInt, parseRegexList } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -52,7 +52,14 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--fix", "repair what is safe to repair: stale titles, superseded links, day-page entries")
     .option("--dry-run", "with --fix: show the diff, write nothing")
     .addOption(new Option("--max-warnings <n>", "exit 1 when there are more warnings than this").argParser(parsePositiveInt("--max-warnings", 0)))
-    .option("--no-cache", "read every file, ignoring .newsctl/cache")
+    .option("--no-cache", "read every file (and with --online ask every URL), ignoring .newsctl/cache")
+    .option("--online", "also ask every Source and Cover Image URL whether it still answers")
+    .addOption(new Option("--concurrency <n>", "with --online: requests at once (default 16; at most 2 per host)").argParser(parsePositiveInt("--concurrency")))
+    .addOption(new Option("--timeout <duration>", "with --online: per request, e.g. 10s, 500ms (default 10s)").argParser(parseDuration("--timeout", { bareMsFrom: 1000 })))
+    .addOption(new Option("--max-age <duration>", "with --online: reuse successful checks this recent, e.g. 12h, 7d, 0 (default 1d)").argParser(parseDuration("--max-age", { allowZero: true })))
+    .addOption(new Option("--exclude <regex>", "with --online: do not ask URLs that match (repeatable)").argParser(parseRegexList("--exclude")))
+    .option("--suggest-archived", "with --online: name an archived copy of each dead URL (written only with --fix)")
+    .addOption(new Option("--wayback-url <url>", "with --suggest-archived: the availability endpoint (default: $NEWSCTL_WAYBACK_URL, else archive.org's)").argParser(parseHttpUrl("--wayback-url")))
     .addOption(archiveOption())
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import("../commands/validate/index.js");

@@ -9,7 +9,9 @@ export type Severity = "error" | "warning";
 export type Fix =
   | { kind: "rewrite-link"; file: string; item: LinkItem; text?: string; path?: string }
   | { kind: "remove-entry"; file: string; item: LinkItem }
-  | { kind: "add-entry"; file: string; date: string; title: string; path: string };
+  | { kind: "add-entry"; file: string; date: string; title: string; path: string }
+  /** validate --online: another address in place of a Source or Cover Image URL. */
+  | { kind: "rewrite-url"; file: string; item: LinkItem; url: string };
 
 export interface Diagnostic {
   /** Archive-relative, forward slashes. */
@@ -22,6 +24,8 @@ export interface Diagnostic {
   fix?: Fix;
   /** For broken-link: the missing file, so a --dry-run can tell which ones a new day page would mend. */
   missing?: string;
+  /** moved-url and dead-url (with --suggest-archived): the address --fix writes instead. */
+  suggestion?: string;
 }
 
 export interface RuleInfo {
@@ -51,6 +55,9 @@ export const RULES: RuleInfo[] = [
   { id: "missing-date-line", severity: "warning", summary: "an event without its date line above the title" },
   { id: "malformed-item", severity: "warning", summary: "a list item in Source, Related, Changes or a day page that is not a [text](link)" },
   { id: "duplicate-section", severity: "warning", summary: "a Source, Related or Changes heading that appears twice" },
+  { id: "dead-url", severity: "error", summary: "with --online: a Source or Cover Image URL that is gone (404, 410, no such host, connection refused)" },
+  { id: "moved-url", severity: "warning", summary: "with --online: a Source or Cover Image URL that redirects permanently (301, 308); --fix writes the new address" },
+  { id: "unverifiable-url", severity: "warning", summary: "with --online: a Source or Cover Image URL whose answer cannot be trusted either way (401, 403, 429, 5xx, timeout, TLS, bot wall)" },
 ];
 
 export function ruleInfo(id: string): RuleInfo | undefined {

@@ -5,7 +5,7 @@ import { editDayPage, type DayPageEdits } from "../../archive/day-page-edit.js";
 import { cloneDoc } from "../../archive/text.js";
 import type { FileWrite } from "../../archive/transaction.js";
 import type { Archive, ArchiveFile } from "../../archive/types.js";
-import { renderDayPage, rewriteLink, serialize } from "../../archive/write.js";
+import { renderDayPage, rewriteDest, rewriteLink, serialize } from "../../archive/write.js";
 import type { Diagnostic, Fix } from "./diagnostics.js";
 
 export interface FixPlan {
@@ -62,14 +62,17 @@ function editFile(file: ArchiveFile, fixes: Fix[]): string | null {
   if (file.kind === "unreadable") return null;
   if (file.kind === "event") {
     const doc = cloneDoc(file.doc);
-    for (const f of fixes) if (f.kind === "rewrite-link") rewriteLink(doc, f.item, f);
+    for (const f of fixes) {
+      if (f.kind === "rewrite-link") rewriteLink(doc, f.item, f);
+      else if (f.kind === "rewrite-url") rewriteDest(doc, f.item, f.url);
+    }
     return serialize({ doc });
   }
   const edits: DayPageEdits = { rewrites: [], removals: [], additions: [] };
   for (const f of fixes) {
     if (f.kind === "rewrite-link") edits.rewrites.push(f);
     else if (f.kind === "remove-entry") edits.removals.push(f.item);
-    else edits.additions.push(f);
+    else if (f.kind === "add-entry") edits.additions.push(f);
   }
   return serialize({ doc: editDayPage(file, edits) });
 }
@@ -85,6 +88,7 @@ function newDayPage(fixes: Fix[]): string | null {
 export function describeFix(d: Diagnostic): string {
   const f = d.fix!;
   if (f.kind === "add-entry") return `${f.file}: listed ${f.path}`;
+  if (f.kind === "rewrite-url") return `${f.file}:${f.item.line}: now cites ${f.url}`;
   if (f.kind === "remove-entry") return `${f.file}:${f.item.line}: removed the entry for ${f.item.target.kind === "internal" ? f.item.target.path : f.item.dest}`;
   const parts: string[] = [];
   if (f.path !== undefined) parts.push(`now links to ${f.path}`);

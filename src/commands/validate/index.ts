@@ -11,16 +11,18 @@ import { colorsFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { checkArchive, countEvents } from "./check.js";
-import { countProblems, RULES, type Counts, type Diagnostic } from "./diagnostics.js";
+import { countProblems, RULES, sortDiagnostics, type Counts, type Diagnostic } from "./diagnostics.js";
 import { describeFix, planFixes, type FixPlan } from "./fix.js";
 import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatText } from "./format/text.js";
+import { strayOnlineFlag, type OnlineOptions } from "./online/flags.js";
+import type { OnlineCheck } from "./online/index.js";
 import { startProgress, type Progress } from "./progress.js";
 import { pathShower, resolveScope } from "./scope.js";
 
-export interface ValidateOptions {
+export interface ValidateOptions extends OnlineOptions {
   paths?: string[];
   format?: "text" | "json" | "github" | "sarif";
   fix?: boolean;
@@ -39,11 +41,14 @@ interface Outcome {
 
 export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<number> {
   if (opts.dryRun && !opts.fix) throw new UsageError("--dry-run goes with --fix (validate alone never writes)");
+  const stray = strayOnlineFlag(opts);
+  if (stray) throw new UsageError(stray);
   const root = await openArchiveRoot(ctx, opts.archive);
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
-    outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, opts, progress)) : checkOnly(ctx, root, opts, progress);
+    const online = opts.online ? (await import("./online/index.js")).createOnlineCheck(ctx, root, opts, progress) : null;
+    outcome = opts.fix && !opts.dryRun ? await fixUnderLock(ctx, root, opts, progress, online) : await checkOnly(ctx, root, opts, progress, online);
   } finally {
     progress.clear();
   }
@@ -54,20 +59,21 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
 }
 
 /** `known` is the scope of an earlier pass, so its notes are not printed twice. */
-function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, known?: Set<string> | null) {
+async function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null) {
   progress.show("newsctl: reading the archive…");
   // --no-cache reads every file; otherwise readArchive decides (by size).
   const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
   const scope = known !== undefined ? known : resolveScope(ctx, root, archive, opts.paths ?? []);
   progress.show(`newsctl: checking ${archive.files.size} files…`);
-  const problems = checkArchive(archive, scope);
+  let problems = checkArchive(archive, scope);
+  if (online) problems = sortDiagnostics([...problems, ...(await online.check(archive, scope))]);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
   return { archive, scope, problems, counts };
 }
 
-function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
-  if (!opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
-  const { archive, problems, counts } = check(ctx, root, opts, progress);
+async function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
+  if (!online && !opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
+  const { archive, problems, counts } = await check(ctx, root, opts, progress, online);
   if (!opts.dryRun) return { problems, counts, plan: null };
   // A preview of --fix: the diffs, and the problems a real run would leave.
   const plan = planFixes(archive, problems);
@@ -80,24 +86,30 @@ function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: 
 const RESULT_NAME = "validate-result";
 
 /** The whole archive, reusing the last run's findings when no file changed since. */
-function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+async function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Promise<Outcome> {
   const fingerprint = fingerprintArchive(root);
   if (fingerprint.large) {
     const hit = loadResult<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, fingerprint.key);
     if (hit && Array.isArray(hit.problems) && hit.counts) return { ...hit, plan: null };
   }
-  const { problems, counts } = check(ctx, root, opts, progress);
+  const { problems, counts } = await check(ctx, root, opts, progress, null);
   if (fingerprint.large && !fingerprint.recent) saveResult(root, RESULT_NAME, fingerprint.key, { problems, counts });
   return { problems, counts, plan: null };
 }
 
+/** With --online, the URLs are asked before the lock is taken: a slow network never holds up other writers. */
+async function fixUnderLock(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
+  const known = online ? (await check(ctx, root, opts, progress, online)).scope : undefined;
+  return withLock(root, () => fixAndCheck(ctx, root, opts, progress, online, known));
+}
+
 /** Inside the lock: read, plan, write, then check again what is on disk now. */
-function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
-  const first = check(ctx, root, opts, progress);
+async function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null): Promise<Outcome> {
+  const first = await check(ctx, root, opts, progress, online, known);
   const plan = planFixes(first.archive, first.problems);
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
   commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
-  const again = check(ctx, root, opts, progress, first.scope);
+  const again = await check(ctx, root, opts, progress, online, first.scope);
   return { problems: again.problems, counts: again.counts, plan };
 }
 
