@@ -67,10 +67,10 @@ describe("writing a URL into a link", () => {
 });
 
 describe("duration flags", () => {
-  it("take units, bare seconds, and for --timeout bare milliseconds from 1000 on", async () => {
+  it("take units, bare seconds, and for --timeout bare milliseconds from 100 on", async () => {
     const { parseDuration } = await import("../src/cli/options.js");
-    const timeout = parseDuration("--timeout", { bareMsFrom: 1000 });
-    expect(["10", "10s", "500ms", "1.5m", "2000"].map(timeout)).toEqual([10_000, 10_000, 500, 90_000, 2000]);
+    const timeout = parseDuration("--timeout", { bareMsFrom: 100 });
+    expect(["10", "10s", "500ms", "1.5m", "2000", "500", "99"].map(timeout)).toEqual([10_000, 10_000, 500, 90_000, 2000, 500, 99_000]);
     const maxAge = parseDuration("--max-age", { allowZero: true });
     expect(["0", "12h", "7d", "86400"].map(maxAge)).toEqual([0, 12 * 3_600_000, 7 * 86_400_000, 86_400_000]);
     expect(() => timeout("0")).toThrow(/must be more than 0/);

@@ -55,7 +55,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--no-cache", "read every file (and with --online ask every URL), ignoring .newsctl/cache")
     .option("--online", "also ask every Source and Cover Image URL whether it still answers")
     .addOption(new Option("--concurrency <n>", "with --online: requests at once (default 16; at most 2 per host)").argParser(parsePositiveInt("--concurrency")))
-    .addOption(new Option("--timeout <duration>", "with --online: per request, e.g. 10s, 500ms (default 10s)").argParser(parseDuration("--timeout", { bareMsFrom: 1000 })))
+    .addOption(new Option("--timeout <duration>", "with --online: per request, e.g. 10s, 500ms (default 10s)").argParser(parseDuration("--timeout", { bareMsFrom: 100 })))
     .addOption(new Option("--max-age <duration>", "with --online: reuse successful checks this recent, e.g. 12h, 7d, 0 (default 1d)").argParser(parseDuration("--max-age", { allowZero: true })))
     .addOption(new Option("--exclude <regex>", "with --online: do not ask URLs that match (repeatable)").argParser(parseRegexList("--exclude")))
     .option("--suggest-archived", "with --online: name an archived copy of each dead URL (written only with --fix)")
