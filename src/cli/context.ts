@@ -2,6 +2,7 @@
 // tests control time, terminals and streams without globals.
 
 import { Chalk, type ChalkInstance } from "chalk";
+import { parseFaults, parseTimeoutMs, type Hooks } from "../archive/hooks.js";
 import type { Prompter } from "./prompts.js";
 
 export interface OutStream {
@@ -21,6 +22,8 @@ export interface Context {
   stderr: OutStream;
   stdin: InStream;
   now: () => Date;
+  /** Test hooks for the write path: NEWSCTL_FAULT and NEWSCTL_LOCK_TIMEOUT_MS, read once here. */
+  hooks: Hooks;
   /** Set by tests; otherwise prompts run on stdin/stdout (see prompterFor). */
   prompter?: Prompter;
 }
@@ -38,6 +41,7 @@ export function createContext(overrides: Partial<Context> = {}): Context {
     cwd: process.cwd(),
     env,
     now: clockFrom(env),
+    hooks: { faults: parseFaults(env["NEWSCTL_FAULT"]), lockTimeoutMs: parseTimeoutMs(env["NEWSCTL_LOCK_TIMEOUT_MS"]) },
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,

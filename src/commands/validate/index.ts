@@ -39,11 +39,11 @@ interface Outcome {
 
 export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<number> {
   if (opts.dryRun && !opts.fix) throw new UsageError("--dry-run goes with --fix (validate alone never writes)");
-  const root = await openArchiveRoot(ctx, opts.archive);
+  const root = await openArchiveRoot(ctx, opts.archive, { write: Boolean(opts.fix && !opts.dryRun) });
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
-    outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, opts, progress)) : checkOnly(ctx, root, opts, progress);
+    outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, opts, progress), ctx.hooks) : checkOnly(ctx, root, opts, progress);
   } finally {
     progress.clear();
   }
@@ -96,7 +96,7 @@ function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress
   const first = check(ctx, root, opts, progress);
   const plan = planFixes(first.archive, first.problems);
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
-  commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
+  commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })), ctx.hooks);
   const again = check(ctx, root, opts, progress, first.scope);
   return { problems: again.problems, counts: again.counts, plan };
 }
