@@ -50,10 +50,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the real binary. NO_COLOR is set unless the caller's env says otherwise. */
+/**
+ * Run the real binary. NO_COLOR is set unless the caller's env says otherwise.
+ * `user` runs it as another user (as root: `NOBODY`), to meet permissions root ignores.
+ */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number; user?: { uid: number; gid: number } } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...options.env };
@@ -62,6 +65,7 @@ export function runCli(
       cwd: options.cwd ?? REPO,
       env: env as NodeJS.ProcessEnv,
       stdio: ["pipe", "pipe", "pipe"],
+      ...options.user,
     });
     let stdout = "";
     let stderr = "";
@@ -76,6 +80,10 @@ export function runCli(
     child.stdin.end(options.input ?? "");
   });
 }
+
+/** An unprivileged user for runCli's `user`: tests run as root (as CI does) and drop to it. */
+export const NOBODY = { uid: 65534, gid: 65534 };
+export const IS_ROOT = process.getuid?.() === 0;
 
 export class Capture {
   text = "";
