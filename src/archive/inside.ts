@@ -27,7 +27,7 @@ export function newsPathProblem(rel: unknown): string | null {
 export interface PathFault {
   /** The archive-relative entry in the way. */
   path: string;
-  kind: "symlink" | "not-a-folder" | "not-a-file" | "unreadable";
+  kind: "symlink" | "not-a-folder" | "not-a-file" | "unreadable" | "not-inside";
 }
 
 /**
@@ -36,6 +36,8 @@ export interface PathFault {
  * `last` at the end. Missing entries are fine: they will be created.
  */
 export function faultOnPath(root: string, rel: string, last: "file" | "folder"): PathFault | null {
+  // Never walked: `..` or an absolute path would lead the walk itself out of the archive.
+  if (relPathProblem(rel)) return { path: rel, kind: "not-inside" };
   const parts = rel.split("/");
   for (let i = 1; i <= parts.length; i++) {
     const path = parts.slice(0, i).join("/");
@@ -66,5 +68,7 @@ export function describeFault(fault: PathFault): string {
       return `${fault.path} is not a regular file`;
     case "unreadable":
       return `${fault.path} cannot be examined`;
+    case "not-inside":
+      return `${JSON.stringify(fault.path)} is not a path inside the archive`;
   }
 }
