@@ -42,8 +42,18 @@ const planted = (data: (s: Sandbox) => unknown, name = JOURNAL) => (s: Sandbox) 
 const NOT_OURS = /journal-4242-lzabc123-deadbeef\.json: not a journal newsctl could have written \(.+\); it was not acted on/;
 
 const ATTACKS: Attack[] = [
-  { name: "entries[].path ../victim/file (commit)", plant: planted(() => journal("commit", { entries: [{ path: "../victim/file", temp: TEMP }] })), refusal: NOT_OURS },
-  { name: "entries[].path absolute (commit)", plant: planted((s) => journal("commit", { entries: [{ path: join(s.victim, "file"), temp: TEMP }] })), refusal: NOT_OURS },
+  {
+    // Its temp is the very name newsctl would give it: only the path check stands between it and the victim.
+    name: "entries[].path ../victim/file (commit)",
+    victimFiles: { [`.newsctl-${TXID}-1.tmp`]: "attacker's bytes\n" },
+    plant: planted(() => journal("commit", { entries: [{ path: "../victim/file", temp: tempName("../victim/file", TXID, 0) }] })),
+    refusal: /\(entry 1: path "\.\.\/victim\/file" is not normalised \(empty, \. or \.\. parts\)\); it was not acted on/,
+  },
+  {
+    name: "entries[].path absolute (commit)",
+    plant: planted((s) => journal("commit", { entries: [{ path: join(s.victim, "file"), temp: tempName(join(s.victim, "file"), TXID, 0) }] })),
+    refusal: /\(entry 1: path "\/.*\/victim\/file" is an absolute path\)/,
+  },
   { name: "entries[].temp ../victim/file (prepare)", plant: planted(() => journal("prepare", { entries: [{ path: PAGE, temp: "../victim/file" }] })), refusal: NOT_OURS },
   { name: "entries[].temp news/../../victim/file", plant: planted(() => journal("prepare", { entries: [{ path: PAGE, temp: "news/../../victim/file" }] })), refusal: NOT_OURS },
   { name: "entries[].temp absolute", plant: planted((s) => journal("prepare", { entries: [{ path: PAGE, temp: join(s.victim, "file") }] })), refusal: NOT_OURS },
