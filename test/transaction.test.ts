@@ -1,12 +1,13 @@
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeAtomically, writeNewFile } from "../src/archive/atomic.js";
 import { NO_HOOKS } from "../src/archive/hooks.js";
 import { tempName } from "../src/archive/journal.js";
 import { acquireLock } from "../src/archive/lock.js";
 import { recoverTransactions } from "../src/archive/recover.js";
 import { commitWrites } from "../src/archive/transaction.js";
-import { changedPaths, hashTree, readText, tempArchive, writeFile } from "./helpers.js";
+import { changedPaths, hashTree, readText, tempArchive, tempDir, writeFile } from "./helpers.js";
 
 const faults = (...points: string[]) => ({ ...NO_HOOKS, faults: points });
 
@@ -54,6 +55,28 @@ describe("commitWrites", () => {
     expect(readText(root, "news/2020/01/1/b.md")).toBe("old b\n");
     expect(readdirSync(join(root, "news/2020/01/1")).sort()).toEqual(["a.md", "b.md"]);
     expect(readdirSync(join(root, ".newsctl"))).toEqual([]);
+  });
+});
+
+describe("atomic writes", () => {
+  it("never follow a link planted at the temp file's name (O_EXCL)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "victim"), "precious\n");
+    symlinkSync(join(dir, "victim"), join(dir, "planted.tmp"));
+    expect(() => writeNewFile(join(dir, "planted.tmp"), "attack\n")).toThrow(expect.objectContaining({ code: "EEXIST" }));
+    expect(() => writeAtomically(dir, "out.json", "attack\n", { temp: "planted.tmp" })).toThrow(expect.objectContaining({ code: "EEXIST" }));
+    expect(readFileSync(join(dir, "victim"), "utf8")).toBe("precious\n");
+    expect(lstatSync(join(dir, "planted.tmp")).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(dir, "out.json"))).toBe(false);
+  });
+
+  it("remove their temp file when the write fails, as on a full disk", () => {
+    const dir = tempDir();
+    const full = () => {
+      throw Object.assign(new Error("no space"), { code: "ENOSPC" });
+    };
+    expect(() => writeAtomically(dir, "journal.json", "{}", { temp: "journal.json.tmp", beforeWrite: full })).toThrow(/no space/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
