@@ -64,11 +64,12 @@ export function writeJournal(dir: string, journal: Journal, options: Pick<NewFil
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function keysProblem(v: unknown, keys: string[], what: string): string | null {
+/** `v` is an object with every key of `required`, and no key beyond those and `optional`. */
+function keysProblem(v: unknown, required: string[], what: string, optional: string[] = []): string | null {
   if (!isObject(v)) return `${what} is not an object`;
-  const extra = Object.keys(v).find((k) => !keys.includes(k));
+  const extra = Object.keys(v).find((k) => !required.includes(k) && !optional.includes(k));
   if (extra !== undefined) return `${what} has an unknown field ${JSON.stringify(extra)}`;
-  const missing = keys.find((k) => !(k in v) && k !== "undo");
+  const missing = required.find((k) => !(k in v));
   return missing !== undefined ? `${what} has no ${missing}` : null;
 }
 
@@ -82,7 +83,7 @@ export function parseJournal(name: string, text: string): Journal | string {
   } catch {
     return "not valid JSON";
   }
-  const shape = keysProblem(data, ["txid", "state", "entries", "createdDirs", "undo"], "the journal");
+  const shape = keysProblem(data, ["txid", "state", "entries", "createdDirs"], "the journal", ["undo"]);
   if (shape) return shape;
   const j = data as Record<string, unknown>;
   if (j["txid"] !== m[1]) return "its txid does not match its file name";
