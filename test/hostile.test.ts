@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildHostileArchive, HOSTILE, MARKER } from "./hostile-corpus.js";
-import { IS_ROOT, NOBODY, runCli } from "./helpers.js";
+import { IS_ROOT, runCli, unprivilegedUser } from "./helpers.js";
 
 describe("hostile input", () => {
   it("list survives every kind of damage and still lists the healthy events", async () => {
@@ -46,7 +46,7 @@ describe("validate on hostile input", () => {
 
   it("as an unprivileged user, a file it may not read is a finding (EACCES), and the rest is checked", async () => {
     const root = buildHostileArchive();
-    const user = IS_ROOT ? NOBODY : undefined;
+    const user = unprivilegedUser();
     const result = await runCli(["validate", HOSTILE.unreadable, HOSTILE.healthy, "--format", "json", "--archive", root], { timeoutMs: 60_000, user });
     expect(result.code, result.stderr).toBe(1);
     const { problems } = JSON.parse(result.stdout) as { problems: { file: string; rule: string; message: string }[] };

@@ -9,11 +9,10 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "no
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderDayPage, renderEvent } from "../src/archive/write.js";
-import { changedPaths, hashTree, IS_ROOT, NOBODY, runCli, runMain, SEED_PATH, tempArchive, tempDir, writeFile } from "./helpers.js";
+import { changedPaths, hashTree, runCli, runMain, SEED_PATH, tempArchive, tempDir, unprivilegedUser, writeFile } from "./helpers.js";
 import { expectRefusal } from "./attack-helpers.js";
 
 const ADD = ["add", "--yes", "--date", "2013-01-21", "--title", "Anything", "--summary", "S.", "--source", "BBC=https://bbc.test/x"];
-const AS_OTHER = IS_ROOT ? NOBODY : undefined;
 
 /** A fixture archive every user can read (temp folders are made private). */
 function sharedArchive(): string {
@@ -43,7 +42,7 @@ describe("permissions (run as an unprivileged user)", () => {
     const root = sharedArchive();
     chmodSync(root, 0o555);
     const before = hashTree(root);
-    const r = await runCli([...ADD, "--archive", root], { user: AS_OTHER });
+    const r = await runCli([...ADD, "--archive", root], { user: unprivilegedUser() });
     chmodSync(root, 0o755);
     expect(r.code, r.stderr).toBe(3);
     expectRefusal(r.stderr, new RegExp(`^newsctl: cannot create the folder ${root}/\\.newsctl: permission denied \\(EACCES\\)$`));
@@ -58,11 +57,11 @@ describe("permissions (run as an unprivileged user)", () => {
     writeFile(root, `news/2013/01/21/.newsctl-${txid}-1.tmp`, "# 2013-01-21\n");
     writeFile(root, `.newsctl/journal-${txid}.json`, JSON.stringify({ txid, state: "commit", entries: [{ path: page, temp: `news/2013/01/21/.newsctl-${txid}-1.tmp` }], createdDirs: [] }));
     chmodSync(join(root, ".newsctl"), 0o755);
-    const r = await runCli(["list", "--date", "2013-01-21", "--archive", root], { user: AS_OTHER });
+    const r = await runCli(["list", "--date", "2013-01-21", "--archive", root], { user: unprivilegedUser() });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("French and Malian troops retake Diabaly");
     expect(r.stderr).toMatch(/^newsctl: warning: could not finish a change an earlier run left half-done: cannot take the archive lock: cannot open .*\.newsctl\/lock: permission denied \(EACCES\); reading the archive as it is\n$/);
-    const w = await runCli([...ADD, "--archive", root], { user: AS_OTHER });
+    const w = await runCli([...ADD, "--archive", root], { user: unprivilegedUser() });
     expect(w.code).toBe(3);
     expectRefusal(w.stderr, /^newsctl: cannot take the archive lock: cannot open .*permission denied \(EACCES\)$/);
   });
@@ -70,7 +69,7 @@ describe("permissions (run as an unprivileged user)", () => {
   it("validate reports an unreadable file as a finding (EACCES), and checks the rest", async () => {
     const root = sharedArchive();
     chmodSync(join(root, SEED_PATH), 0o000);
-    const r = await runCli(["validate", "--format", "json", "--archive", root], { user: AS_OTHER });
+    const r = await runCli(["validate", "--format", "json", "--archive", root], { user: unprivilegedUser() });
     expect(r.code, r.stderr).toBe(1);
     const { problems } = JSON.parse(r.stdout) as { problems: { file: string; rule: string; message: string }[] };
     expect(problems.filter((p) => p.file === SEED_PATH)).toEqual([expect.objectContaining({ rule: "parse-error", message: "cannot read the file (EACCES)" })]);
