@@ -16,7 +16,8 @@ export interface GeneratedEvent {
   related: { other: GeneratedEvent; shared: string[] }[];
 }
 
-export const TEMP_SUFFIX = ".newsctl-tmp";
+/** A temp file or saved copy of a change, beside its target. */
+export const TEMP_FILE = /(^|\/)\.newsctl-[^/]+\.(tmp|undo)$/;
 
 export interface KillResult {
   /** true when the process died of SIGKILL (by us or by an injected kill point), false when it finished first. */
@@ -69,7 +70,7 @@ export function classifyTree(root: string, old: Map<string, string>, expected: M
   const states = new Map<string, FileState>();
   const temps: string[] = [];
   for (const path of changedPaths(old, now)) {
-    if (path.endsWith(TEMP_SUFFIX) && !old.has(path)) temps.push(path);
+    if (TEMP_FILE.test(path) && !old.has(path)) temps.push(path);
     else states.set(path, now.get(path) === expected.get(path) ? "new" : "other");
   }
   // Touched files still equal to their old bytes are not in changedPaths: mark them old.

@@ -168,6 +168,36 @@ describe.concurrent("crash safety: SIGKILL at any moment leaves each change all 
   });
 });
 
+describe("a crash between saving the old bytes and journaling the putting back", () => {
+  // The journal still says "commit": the next run rolls the change forward, and must also
+  // remove every copy of old bytes saved beside the files (.newsctl-<txid>-<n>.undo).
+  it("NEWSCTL_FAULT=rename:5,kill:saved: the next run leaves every file new and no saved copy behind", async () => {
+    const root = mkdtempSync(join(tmpdir(), "newsctl-saved-"));
+    try {
+      const small = generateArchive({ events: 40, seed: 5 }) as typeof generated;
+      writeArchive(root, small.files);
+      const target = pickLinkedEvent(small.events, 2, 9);
+      const argv = ["revise", currentPath(target), "--title", "Rolled forward after a crash", "--yes", "--archive", root];
+      const old = hashTree(root);
+      expect((await runAndKill(argv, ENV, null)).code).toBe(0);
+      const expected = hashTree(root);
+      const touched = changedPaths(old, expected);
+      restoreFiles(root, oldBytesOf(small.files, touched), []);
+      const run = await runAndKill(argv, { ...ENV, NEWSCTL_FAULT: "rename:5,kill:saved" }, null);
+      expect(run.killed, run.stderr).toBe(true);
+      expect(classifyTree(root, old, expected).temps.filter((t) => t.endsWith(".undo")).length).toBeGreaterThan(0);
+      const next = await runMain(["validate", "--format", "json", "--archive", root]);
+      expect(next.stderr).toMatch(/finished a change an earlier run left half-done/);
+      const { states, temps } = classifyTree(root, old, expected);
+      expect(temps).toEqual([]);
+      expect([...states].filter(([, state]) => state !== "new")).toEqual([]);
+      expect(journalsLeft(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a crash while a failed write is being put back", () => {
   // A rename fails part-way (a full disk, a read-only file), and the process dies while it puts
   // back the files it had already replaced: the next run must finish putting them back.

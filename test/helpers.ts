@@ -3,7 +3,7 @@
 
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,10 +50,13 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run the real binary. NO_COLOR is set unless the caller's env says otherwise. */
+/**
+ * Run the real binary. NO_COLOR is set unless the caller's env says otherwise.
+ * `user` runs it as another user (see unprivilegedUser), to meet permissions root ignores.
+ */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeoutMs?: number; user?: { uid: number; gid: number } } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...options.env };
@@ -62,6 +65,7 @@ export function runCli(
       cwd: options.cwd ?? REPO,
       env: env as NodeJS.ProcessEnv,
       stdio: ["pipe", "pipe", "pipe"],
+      ...options.user,
     });
     let stdout = "";
     let stderr = "";
@@ -75,6 +79,24 @@ export function runCli(
     });
     child.stdin.end(options.input ?? "");
   });
+}
+
+export const IS_ROOT = process.getuid?.() === 0;
+
+/**
+ * The user for runCli's `user` option when a test needs permissions to
+ * apply: as root (as CI runs) an unprivileged user ("nobody"), who must be
+ * able to read the checkout; otherwise the current user, already bound by them.
+ */
+export function unprivilegedUser(): { uid: number; gid: number } | undefined {
+  if (!IS_ROOT) return undefined;
+  for (let dir = REPO; ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o005) !== 0o005) {
+      throw new Error(`${dir} is not readable by other users: tests that drop root's privileges need a checkout every user can read`);
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return { uid: 65534, gid: 65534 };
 }
 
 export class Capture {

@@ -1,6 +1,7 @@
 // An archive holding every kind of damage an archive edited by many hands
 // over decades can hold, beside one healthy event that must still be checked.
 
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempArchive, writeFile } from "./helpers.js";
@@ -56,7 +57,12 @@ export function buildHostileArchive(): string {
   );
   w(HOSTILE.healthy, head("Healthy") + `\n### Related:\n\n1. [Missing](/${DAY}/missing.md) _Context: A_\n`);
   w(HOSTILE.unreadable, head("Unreadable"));
+  // Unreadable to anyone but root (who reads it as any other file); hostile.test.ts runs validate both ways.
   chmodSync(join(root, HOSTILE.unreadable), 0o000);
+  // Opening a FIFO would block for ever: it must be reported, never opened.
+  execFileSync("mkfifo", [join(root, `${DAY}/fifo.md`)]);
+  // Readable by an unprivileged user, for the run that cannot read HOSTILE.unreadable.
+  chmodSync(root, 0o755);
   mkdirSync(join(root, `${DAY}/folder.md`));
   symlinkSync("..", join(root, `${DAY}/loop`));
   symlinkSync("/etc/passwd", join(root, `${DAY}/outside.md`));

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildHostileArchive, HOSTILE, MARKER } from "./hostile-corpus.js";
-import { runCli } from "./helpers.js";
+import { IS_ROOT, runCli, unprivilegedUser } from "./helpers.js";
 
 describe("hostile input", () => {
   it("list survives every kind of damage and still lists the healthy events", async () => {
@@ -32,13 +32,26 @@ describe("validate on hostile input", () => {
       expect(rulesOf(HOSTILE[key]), key).toContain("parse-error");
     }
     const DAY = "news/2021/03/4";
-    for (const path of [`${DAY}/loop`, `${DAY}/outside.md`, `${DAY}/folder.md`]) expect(rulesOf(path), path).toEqual(new Set(["not-a-file"]));
+    for (const path of [`${DAY}/loop`, `${DAY}/outside.md`, `${DAY}/folder.md`, `${DAY}/fifo.md`]) expect(rulesOf(path), path).toEqual(new Set(["not-a-file"]));
+    // Mode 000: root reads it like any file; anyone else gets a finding (see the unprivileged run below).
+    if (IS_ROOT) expect(rulesOf(HOSTILE.unreadable)).not.toContain("parse-error");
+    else expect(rulesOf(HOSTILE.unreadable)).toEqual(new Set(["parse-error"]));
     expect(rulesOf(HOSTILE.healthy)).toContain("broken-link");
     expect(rulesOf(HOSTILE.encoded)).toContain("outside-archive");
     expect(rulesOf(HOSTILE.hugeLine)).toContain("malformed-item");
     expect(problems.filter((p) => p.file === HOSTILE.hugeList && p.rule === "broken-link")).toHaveLength(100_000);
     expect(problems.every((p) => p.line >= 1)).toBe(true);
     expect(existsSync(join(root, MARKER))).toBe(false);
+  });
+
+  it("as an unprivileged user, a file it may not read is a finding (EACCES), and the rest is checked", async () => {
+    const root = buildHostileArchive();
+    const user = unprivilegedUser();
+    const result = await runCli(["validate", HOSTILE.unreadable, HOSTILE.healthy, "--format", "json", "--archive", root], { timeoutMs: 60_000, user });
+    expect(result.code, result.stderr).toBe(1);
+    const { problems } = JSON.parse(result.stdout) as { problems: { file: string; rule: string; message: string }[] };
+    expect(problems.filter((p) => p.file === HOSTILE.unreadable).map((p) => `${p.rule}: ${p.message}`)).toEqual(["parse-error: cannot read the file (EACCES)"]);
+    expect(problems.some((p) => p.file === HOSTILE.healthy && p.rule === "broken-link")).toBe(true);
   });
 
   it("reads hostile input the same on worker threads as on one thread", async () => {

@@ -5,7 +5,7 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { changedPaths, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
 
 const NOW = "2026-03-04T05:06:07Z";
@@ -94,22 +94,14 @@ function archiveWithStaleTitle(): string {
 async function run(args: string[], root: string, spawned: boolean, fault?: string) {
   const env: Record<string, string> = { NO_COLOR: "1", NEWSCTL_NOW: NOW, NEWSCTL_LOCK_TIMEOUT_MS: "5000" };
   const all = [...args, "--archive", root];
-  if (spawned) return runCli(all, { env: fault ? { ...env, NEWSCTL_FAULT: fault } : env });
-  // In-process the fault hook reads process.env; afterEach clears it.
-  if (fault) process.env["NEWSCTL_FAULT"] = fault;
-  const result = await runMain(all, { env });
-  delete process.env["NEWSCTL_FAULT"];
-  return result;
+  const withFault = fault ? { ...env, NEWSCTL_FAULT: fault } : env;
+  return spawned ? runCli(all, { env: withFault }) : runMain(all, { env: withFault });
 }
 
 function isReadOnly(args: string[]): boolean {
   if (args.includes("--dry-run")) return true;
   return args[0] === "list" || args[0] === "history" || (args[0] === "validate" && !args.includes("--fix"));
 }
-
-afterEach(() => {
-  delete process.env["NEWSCTL_FAULT"];
-});
 
 // Every case in-process; through the real binary, the writes, the failures and one run of each reader.
 const SPAWNED = (c: Case) => Boolean(c.writes || c.fault) || ["list --date", "history", "validate", "validate --fix --dry-run", "add --dry-run", "revise --dry-run"].includes(c.name);

@@ -5,12 +5,13 @@
 // and a shard that fails its checksum or does not decode is ignored (and
 // rewritten). Shards are written to a temp file and renamed into place.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
-import { STATE_DIR } from "./lock.js";
+import { writeAtomically } from "./atomic.js";
+import { cacheFolder } from "./state-dir.js";
 import { packRecords, unpackRecords, type PackedRecords } from "./pack.js";
 import { recordKey, type FileRecord } from "./record.js";
 
@@ -35,13 +36,16 @@ function codeStamp(names: string[]): string {
     .join(",");
 }
 
-export function cacheDir(root: string): string {
-  return join(root, STATE_DIR, "cache");
+/**
+ * .newsctl/cache, or null when a link or a file is in its way (then there is
+ * no cache: nothing is ever read or written through a link). `create` makes
+ * it when missing, for saving.
+ */
+export function cacheDir(root: string, create = false): string | null {
+  return cacheFolder(root, "cache", create);
 }
 
-function shardPath(root: string, dir: string): string {
-  return join(cacheDir(root), `${encodeURIComponent(dir)}.bin`);
-}
+const shardName = (dir: string) => `${encodeURIComponent(dir)}.bin`;
 
 export interface Shard {
   /** [path, size, mtimeMs] of every record, in order. */
@@ -52,9 +56,11 @@ export interface Shard {
 
 /** The shard, or null when there is none or it cannot be trusted. */
 export function loadShard(root: string, dir: string): Shard | null {
+  const folder = cacheDir(root);
+  if (!folder) return null;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(shardPath(root, dir));
+    bytes = readFileSync(join(folder, shardName(dir)));
   } catch {
     return null;
   }
@@ -93,15 +99,12 @@ export function saveShard(root: string, dir: string, records: FileRecord[], read
   const payload = serialize({ format: FORMAT, code: CODE_STAMP, dir, keys, json, data });
   const head = Buffer.alloc(4);
   head.writeUInt32LE(crc32(payload) >>> 0, 0);
-  const path = shardPath(root, dir);
-  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const folder = cacheDir(root, true);
+  if (!folder) return;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, Buffer.concat([head, payload]));
-    renameSync(temp, path);
+    writeAtomically(folder, shardName(dir), Buffer.concat([head, payload]));
   } catch {
     // A read-only archive simply goes without a cache.
-    rmSync(temp, { force: true });
   }
 }
 

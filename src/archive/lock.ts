@@ -2,12 +2,12 @@
 // is gone (killed mid-run) is broken, under a second short-lived lock so two
 // waiters never both break it.
 
-import { mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync, existsSync } from "node:fs";
+import { lstatSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { FailureError } from "../errors.js";
-
-export const STATE_DIR = ".newsctl";
+import { describeOsError, FailureError, UsageError } from "../errors.js";
+import { DEFAULT_LOCK_TIMEOUT_MS } from "./hooks.js";
+import { stateDir } from "./state-dir.js";
 
 interface LockInfo {
   pid: number;
@@ -16,17 +16,8 @@ interface LockInfo {
 }
 
 export interface LockOptions {
-  timeoutMs?: number;
-}
-
-export function stateDir(root: string): string {
-  const dir = join(root, STATE_DIR);
-  if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true });
-    // Keeps the lock, journal and cache out of git without touching the user's .gitignore.
-    writeFileSync(join(dir, ".gitignore"), "*\n");
-  }
-  return dir;
+  /** How long to wait for a live lock (the context's hooks carry NEWSCTL_LOCK_TIMEOUT_MS). */
+  lockTimeoutMs?: number;
 }
 
 function tryCreate(path: string): boolean {
@@ -38,7 +29,7 @@ function tryCreate(path: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new FailureError(`cannot create the lock ${path}: ${(error as Error).message}`);
+    throw new FailureError(`cannot take the archive lock: ${describeOsError(error)}`);
   }
 }
 
@@ -90,16 +81,25 @@ function breakIfStale(lockPath: string): void {
   }
 }
 
+/** A folder or a link where the lock file goes never came from newsctl, and cannot be broken as a lock. */
+function refuseStrangeLock(lockPath: string): void {
+  const st = lstatSync(lockPath, { throwIfNoEntry: false });
+  if (st && !st.isFile()) {
+    throw new UsageError(`${lockPath} is not a lock file newsctl made (${st.isSymbolicLink() ? "a symbolic link" : st.isDirectory() ? "a folder" : "not a regular file"}); remove it if no newsctl is running; nothing was written`);
+  }
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function acquireLock(root: string, options: LockOptions = {}): Promise<() => void> {
   const lockPath = join(stateDir(root), "lock");
-  const timeoutMs = options.timeoutMs ?? Number(process.env["NEWSCTL_LOCK_TIMEOUT_MS"] ?? 30_000);
+  const timeoutMs = options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS;
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
     if (tryCreate(lockPath)) {
       return () => rmSync(lockPath, { force: true });
     }
+    refuseStrangeLock(lockPath);
     breakIfStale(lockPath);
     if (Date.now() > deadline) {
       const holder = readInfo(lockPath);

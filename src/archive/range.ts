@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildArchive } from "./model.js";
-import { markdownFilesIn, readArchiveFile } from "./read.js";
+import { markdownFilesIn, readListedFile } from "./read.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
 function subdirs(path: string): string[] {
@@ -32,7 +32,7 @@ export function readDayRange(root: string, from?: string, to?: string): Archive 
         const date = `${y}-${m}-${d.padStart(2, "0")}`;
         if (date < lo || date > hi) continue;
         const dir = `news/${y}/${m}/${d}`;
-        for (const name of markdownFilesIn(root, dir)) files.push(readArchiveFile(root, `${dir}/${name}`));
+        for (const name of markdownFilesIn(root, dir)) files.push(readListedFile(root, `${dir}/${name}`));
       }
     }
   }

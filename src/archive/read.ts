@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { stateDir } from "./lock.js";
+import { cacheDir } from "./cache.js";
+import { describeFault, faultOnPath, relPathProblem } from "./inside.js";
 import { buildArchive } from "./model.js";
 import { note } from "./parse-event.js";
 import { dayDirs, parseArchivePath, type DayRef } from "./paths.js";
@@ -34,7 +35,23 @@ export function listArchivePaths(root: string): string[] {
   return walkMarkdown(root, "news").sort();
 }
 
+/**
+ * One file by its archive path. A path through a symbolic link, or to
+ * something that is not a regular file, is never opened: it reads as a
+ * not-a-file finding, as the walk of the whole archive reports it.
+ */
 export function readArchiveFile(root: string, path: string): ArchiveFile {
+  const bad = relPathProblem(path);
+  if (bad) return { kind: "unreadable", path, info: null, notes: [note(1, 1, "bad-path", "error", `not an archive path: ${bad}`)] };
+  const fault = faultOnPath(root, path, "file");
+  if (fault && fault.kind !== "unreadable") {
+    return { kind: "unreadable", path, info: parseArchivePath(path), notes: [note(1, 1, "not-a-file", "error", describeFault(fault))] };
+  }
+  return readListedFile(root, path);
+}
+
+/** A file a listing of the archive found as a regular file (no link on its way): read without looking again. */
+export function readListedFile(root: string, path: string): ArchiveFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(root, path));
@@ -76,7 +93,7 @@ export function readArchivePlain(root: string): Archive {
   const specials: Special[] = [];
   const files = walkMarkdown(root, "news", [], specials)
     .sort()
-    .map((path) => readArchiveFile(root, path));
+    .map((path) => readListedFile(root, path));
   for (const s of specials) files.push(specialFile(s));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return buildArchive(root, files);
@@ -91,15 +108,12 @@ function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
+/** Made once here, before any worker saves a shard; null (read-only, a link in the way): the shards are not saved. */
 function prepareCache(root: string): void {
-  try {
-    stateDir(root);
-  } catch {
-    // Read-only: the shards will fail to save, quietly.
-  }
+  cacheDir(root, true);
 }
 
-/** The .md files directly in a folder (archive-relative names), sorted; none when it is missing. */
+/** The .md files directly in a folder (archive-relative names), sorted; none when it is missing. Never a link: Dirent does not follow them. */
 export function markdownFilesIn(root: string, dir: string): string[] {
   try {
     return readdirSync(join(root, dir), { withFileTypes: true })
@@ -111,12 +125,13 @@ export function markdownFilesIn(root: string, dir: string): string[] {
   }
 }
 
-/** Only the folders of the given days, padded or not: never the whole archive. */
+/** Only the folders of the given days, padded or not: never the whole archive, nor a folder reached through a link. */
 export function readDays(root: string, days: DayRef[]): Archive {
   const files: ArchiveFile[] = [];
   for (const day of days) {
     for (const dir of dayDirs(day)) {
-      for (const name of markdownFilesIn(root, dir)) files.push(readArchiveFile(root, `${dir}/${name}`));
+      if (faultOnPath(root, dir, "folder")) continue;
+      for (const name of markdownFilesIn(root, dir)) files.push(readListedFile(root, `${dir}/${name}`));
     }
   }
   return buildArchive(root, files);

@@ -7,9 +7,10 @@
 // otherwise hide.
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeAtomically } from "./atomic.js";
 import { cacheDir } from "./cache.js";
 import { LARGE_ARCHIVE_MONTHS } from "./read.js";
 import { walkMarkdown, type Special } from "./scan.js";
@@ -64,8 +65,10 @@ export function fingerprintArchive(root: string): Fingerprint {
 
 /** The answer saved under `name` for this key, or null (missing, stale or corrupt). */
 export function loadResult<T>(root: string, name: string, key: string): T | null {
+  const dir = cacheDir(root);
+  if (!dir) return null;
   try {
-    const saved = JSON.parse(readFileSync(join(cacheDir(root), `${name}.json`), "utf8")) as { key?: unknown; value?: T };
+    const saved = JSON.parse(readFileSync(join(dir, `${name}.json`), "utf8")) as { key?: unknown; value?: T };
     return saved.key === key && saved.value !== undefined ? saved.value : null;
   } catch {
     return null; // missing or corrupt: work it out afresh, and save again
@@ -73,13 +76,10 @@ export function loadResult<T>(root: string, name: string, key: string): T | null
 }
 
 export function saveResult(root: string, name: string, key: string, value: unknown): void {
+  const dir = cacheDir(root, true);
+  if (!dir) return;
   try {
-    const dir = cacheDir(root);
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `${name}.json`);
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ key, value }));
-    renameSync(temp, path);
+    writeAtomically(dir, `${name}.json`, JSON.stringify({ key, value }));
   } catch {
     // A read-only archive: no cache, same answer.
   }

@@ -5,11 +5,14 @@
 // the next run. A failure inside this process puts back what was renamed,
 // itself journaled ("undo"), so a crash while putting back is finished too.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { randomBytes } from "node:crypto";
-import { FailureError } from "../errors.js";
-import { stateDir, STATE_DIR } from "./lock.js";
+import { describeOsError, FailureError, NewsctlError } from "../errors.js";
+import { syncDir, writeNewFile, type NewFileOptions } from "./atomic.js";
+import { injectFault, NO_HOOKS, type Hooks } from "./hooks.js";
+import { journalName, newTxid, savedName, tempName, writeJournal, type Journal } from "./journal.js";
+import { stateDir } from "./state-dir.js";
+import { checkWriteTargets } from "./writable.js";
 
 export interface FileWrite {
   /** Archive-relative path. */
@@ -17,136 +20,99 @@ export interface FileWrite {
   content: string;
 }
 
-interface JournalEntry {
-  path: string;
-  temp: string;
+/** A file about to be replaced: its bytes (for putting back) and the mode and owner the new file keeps. */
+interface Original {
+  bytes: Buffer;
+  keep: Pick<NewFileOptions, "mode" | "owner">;
 }
 
-interface Journal {
-  state: "prepare" | "commit" | "undo";
-  entries: JournalEntry[];
-  /** Folders this change created, deepest last; removed again on rollback when empty. */
-  createdDirs: string[];
-  /** state "undo": each file already replaced, with the saved copy of its old bytes (null: it was new, remove it). */
-  undo?: { path: string; saved: string | null }[];
-}
-
-const JOURNAL_PREFIX = "journal-";
-
-function writeDurably(path: string, content: string | Buffer): void {
-  const fd = openSync(path, "w");
+function readOriginal(abs: string): Original | null {
+  let st;
   try {
-    writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function syncDir(path: string): void {
-  try {
-    const fd = openSync(path, "r");
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    st = lstatSync(abs);
   } catch {
-    /* not supported everywhere; the rename is still atomic */
+    return null;
   }
+  const asRoot = process.getuid?.() === 0;
+  return {
+    bytes: readFileSync(abs),
+    keep: { mode: st.mode & 0o7777, ...(asRoot ? { owner: { uid: st.uid, gid: st.gid } } : {}) },
+  };
 }
 
-function writeJournal(path: string, journal: Journal): void {
-  writeDurably(path + ".tmp", JSON.stringify(journal));
-  renameSync(path + ".tmp", path);
-  syncDir(dirname(path));
-}
-
-/**
- * Test hooks. NEWSCTL_FAULT=rename:N fails the Nth rename (1-based) as a full
- * disk would; kill:rename:N, kill:commit and kill:undo:N (the Nth file put
- * back after a failure) SIGKILL the process at that point, as a crash would.
- * Several points are separated by commas: rename:3,kill:undo:1.
- */
-function faultAt(point: string): void {
-  const faults = (process.env["NEWSCTL_FAULT"] ?? "").split(",");
-  if (faults.includes(point)) throw Object.assign(new Error("injected fault"), { code: "EIO" });
-  if (faults.includes(`kill:${point}`)) process.kill(process.pid, "SIGKILL");
-}
-
+/** Make the missing folders of relDir, recording each; none of them is followed if it is a link (checked before). */
 function makeDirs(root: string, relDir: string, created: string[]): void {
   const parts = relDir.split("/");
   for (let i = 1; i <= parts.length; i++) {
     const rel = parts.slice(0, i).join("/");
-    const abs = join(root, rel);
-    if (!existsSync(abs)) {
-      mkdirSync(abs);
+    try {
+      mkdirSync(join(root, rel));
       created.push(rel);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
   }
 }
 
-export function commitWrites(root: string, writes: FileWrite[]): void {
+export function commitWrites(root: string, writes: FileWrite[], hooks: Hooks = NO_HOOKS): void {
   if (writes.length === 0) return;
   const seen = new Set<string>();
   for (const w of writes) {
     if (seen.has(w.path)) throw new Error(`internal: ${w.path} written twice in one change`);
     seen.add(w.path);
   }
+  // Refused before anything exists: a link in the way, a read-only file or folder.
+  checkWriteTargets(root, writes.map((w) => w.path));
   const dir = stateDir(root);
-  const txid = `${process.pid}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
-  const journalPath = join(dir, `${JOURNAL_PREFIX}${txid}.json`);
+  const txid = newTxid();
   const journal: Journal = {
+    txid,
     state: "prepare",
-    entries: writes.map((w) => ({ path: w.path, temp: `${w.path}.${txid}.newsctl-tmp` })),
+    entries: writes.map((w, i) => ({ path: w.path, temp: tempName(w.path, txid, i) })),
     createdDirs: [],
   };
-  const originals = writes.map((w) => {
-    try {
-      return readFileSync(join(root, w.path));
-    } catch {
-      return null;
-    }
-  });
+  const originals = writes.map((w) => readOriginal(join(root, w.path)));
+  let journalWrites = 0;
+  const journalHook = { beforeWrite: () => injectFault(hooks, `journal:${++journalWrites}`, "ENOSPC") };
   try {
     for (const w of writes) makeDirs(root, dirname(w.path), journal.createdDirs);
-    writeJournal(journalPath, journal);
-    writes.forEach((w, i) => writeDurably(join(root, journal.entries[i]!.temp), w.content));
-    faultAt("commit");
+    writeJournal(dir, journal, journalHook);
+    writes.forEach((w, i) => writeNewFile(join(root, journal.entries[i]!.temp), w.content, { durable: true, ...originals[i]?.keep }));
+    injectFault(hooks, "commit");
     journal.state = "commit";
-    writeJournal(journalPath, journal);
+    writeJournal(dir, journal, journalHook);
   } catch (error) {
     discard(root, journal);
-    rmSync(journalPath, { force: true });
+    rmSync(join(dir, journalName(txid)), { force: true });
     throw writeFailure(error);
   }
   let renamed = 0;
   try {
     for (const entry of journal.entries) {
-      faultAt(`rename:${renamed + 1}`);
+      injectFault(hooks, `rename:${renamed + 1}`);
       renameSync(join(root, entry.temp), join(root, entry.path));
       renamed++;
     }
   } catch (error) {
     try {
-      putBack(root, journalPath, journal, originals, renamed);
+      putBack(root, dir, journal, originals, renamed, hooks);
     } catch (undoError) {
       // The journal is still there: the next run finishes the change or the putting back.
-      const e = undoError as NodeJS.ErrnoException;
-      throw new FailureError(`could not write the archive, nor put it back (${e.code ?? "error"}: ${e.message}); the next newsctl run completes or undoes the change`);
+      throw new FailureError(`could not write the archive, nor put it back (${describeOsError(undoError)}); the next newsctl run completes or undoes the change`);
     }
     throw writeFailure(error);
   }
   for (const d of new Set(journal.entries.map((e) => dirname(join(root, e.path))))) syncDir(d);
-  rmSync(journalPath, { force: true });
+  rmSync(join(dir, journalName(txid)), { force: true });
 }
 
-function writeFailure(error: unknown): FailureError {
-  const e = error as NodeJS.ErrnoException;
-  return new FailureError(`could not write the archive (${e.code ?? "error"}: ${e.message}); no file was changed`);
+function writeFailure(error: unknown): Error {
+  if (error instanceof NewsctlError) return error;
+  return new FailureError(`could not write the archive (${describeOsError(error)}); no file was changed`);
 }
 
-function discard(root: string, journal: Journal): void {
+/** Remove the temp files and the folders the change made (when empty again). */
+export function discard(root: string, journal: Journal): void {
   for (const e of journal.entries) rmSync(join(root, e.temp), { force: true });
   for (const d of [...journal.createdDirs].reverse()) {
     try {
@@ -157,84 +123,32 @@ function discard(root: string, journal: Journal): void {
   }
 }
 
-const savedCopy = (temp: string) => temp.replace(/\.newsctl-tmp$/, ".newsctl-undo");
-
 /**
  * Puts back the first `renamed` files after a failure past the commit mark.
  * Their old bytes are saved beside them and the journal turned to "undo"
  * first, so a crash part-way is finished by recovery, never rolled forward.
  */
-function putBack(root: string, journalPath: string, journal: Journal, originals: (Buffer | null)[], renamed: number): void {
+function putBack(root: string, dir: string, journal: Journal, originals: (Original | null)[], renamed: number, hooks: Hooks): void {
   const undo = journal.entries.slice(0, renamed).map((entry, i) => {
     const original = originals[i];
     if (!original) return { path: entry.path, saved: null };
-    writeDurably(join(root, savedCopy(entry.temp)), original);
-    return { path: entry.path, saved: savedCopy(entry.temp) };
+    const saved = savedName(entry.path, journal.txid, i);
+    writeNewFile(join(root, saved), original.bytes, { durable: true, ...original.keep });
+    return { path: entry.path, saved };
   });
-  writeJournal(journalPath, { ...journal, state: "undo", undo });
-  finishUndo(root, { ...journal, undo });
-  rmSync(journalPath, { force: true });
+  injectFault(hooks, "saved");
+  const undoing: Journal = { ...journal, state: "undo", undo };
+  writeJournal(dir, undoing);
+  finishUndo(root, undoing, hooks);
+  rmSync(join(dir, journalName(journal.txid)), { force: true });
 }
 
 /** Idempotent: a saved copy already renamed is gone, a new file already removed stays removed. */
-function finishUndo(root: string, journal: Journal): void {
+export function finishUndo(root: string, journal: Journal, hooks: Hooks = NO_HOOKS): void {
   (journal.undo ?? []).forEach((u, i) => {
-    faultAt(`undo:${i + 1}`);
+    injectFault(hooks, `undo:${i + 1}`);
     if (u.saved === null) rmSync(join(root, u.path), { force: true });
-    else if (existsSync(join(root, u.saved))) renameSync(join(root, u.saved), join(root, u.path));
+    else if (lstatSync(join(root, u.saved), { throwIfNoEntry: false })) renameSync(join(root, u.saved), join(root, u.path));
   });
   discard(root, journal);
-}
-
-/**
- * Finish or undo what a killed run left. Call with the lock held.
- * Returns the paths that were rolled forward.
- */
-export function recoverTransactions(root: string): string[] {
-  const dir = join(root, STATE_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.startsWith(JOURNAL_PREFIX));
-  } catch {
-    return [];
-  }
-  // Under the lock, a half-written journal belongs to a run that died before it wrote any temp file.
-  for (const n of names.filter((n) => n.endsWith(".tmp"))) rmSync(join(dir, n), { force: true });
-  names = names.filter((n) => n.endsWith(".json"));
-  const finished: string[] = [];
-  for (const name of names.sort()) {
-    const journalPath = join(dir, name);
-    let journal: Journal;
-    try {
-      journal = JSON.parse(readFileSync(journalPath, "utf8")) as Journal;
-    } catch {
-      // A journal that never finished writing belongs to a change that never committed.
-      rmSync(journalPath, { force: true });
-      continue;
-    }
-    if (journal.state === "commit") {
-      for (const e of journal.entries) {
-        if (existsSync(join(root, e.temp))) {
-          renameSync(join(root, e.temp), join(root, e.path));
-          finished.push(e.path);
-        }
-        // A copy saved for putting back, by a run that died before it turned its journal to "undo".
-        rmSync(join(root, savedCopy(e.temp)), { force: true });
-      }
-    } else if (journal.state === "undo") {
-      finishUndo(root, journal);
-    } else {
-      discard(root, journal);
-    }
-    rmSync(journalPath, { force: true });
-  }
-  return finished;
-}
-
-export function hasPendingTransactions(root: string): boolean {
-  try {
-    return readdirSync(join(root, STATE_DIR)).some((n) => n.startsWith(JOURNAL_PREFIX));
-  } catch {
-    return false;
-  }
 }

@@ -2,11 +2,12 @@
 // the nearest folder at or above the working directory that holds news/.
 // Also finishes any change a killed run left half-done before reading.
 
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { withLock } from "../archive/lock.js";
-import { hasPendingTransactions, recoverTransactions } from "../archive/transaction.js";
-import { UsageError } from "../errors.js";
+import { hasPendingTransactions, recoverTransactions, type Recovery } from "../archive/recover.js";
+import { assertStateDirUsable, STATE_DIR, stateDirProblem } from "../archive/state-dir.js";
+import { describeOsError, FailureError, UsageError } from "../errors.js";
 import type { Context } from "./context.js";
 
 function isDir(path: string): boolean {
@@ -17,12 +18,34 @@ function isDir(path: string): boolean {
   }
 }
 
-export function findArchiveRoot(ctx: Context, option: string | undefined, { allowNew = false } = {}): string {
+/** Why `root` (as given) cannot be the archive folder, or null. */
+function folderProblem(root: string): string | null {
+  try {
+    return statSync(root).isDirectory() ? null : "not a folder (it is a file)";
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : describeOsError(error);
+  }
+}
+
+/** news/ itself is never followed as a link either: it could make the whole archive another folder on the machine. */
+function refuseLinkedNews(root: string): string {
+  if (lstatSync(resolve(root, "news"), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new UsageError(`${resolve(root, "news")} is a symbolic link (newsctl never reads or writes through links); make it a folder`);
+  }
+  return root;
+}
+
+export function findArchiveRoot(ctx: Context, option: string | undefined, opts: { allowNew?: boolean } = {}): string {
+  return refuseLinkedNews(locateArchive(ctx, option, opts));
+}
+
+function locateArchive(ctx: Context, option: string | undefined, { allowNew = false } = {}): string {
   const given = option ?? ctx.env["NEWSCTL_ARCHIVE"];
   if (given !== undefined && given !== "") {
     const from = option !== undefined ? "--archive" : "NEWSCTL_ARCHIVE";
     const root = resolve(ctx.cwd, given);
-    if (!isDir(root)) throw new UsageError(`${from} ${given}: no such folder`);
+    const problem = folderProblem(root);
+    if (problem) throw new UsageError(`${from} ${given}: ${problem}`);
     if (!allowNew && !isDir(resolve(root, "news"))) throw new UsageError(`${from} ${given}: not an archive (no news/ folder in ${root})`);
     return root;
   }
@@ -35,14 +58,51 @@ export function findArchiveRoot(ctx: Context, option: string | undefined, { allo
   );
 }
 
-export async function openArchiveRoot(ctx: Context, option: string | undefined, opts: { allowNew?: boolean } = {}): Promise<string> {
+export interface OpenOptions {
+  allowNew?: boolean;
+  /** The command will write: any doubt about the state folder or a half-done change stops it. */
+  write?: boolean;
+}
+
+/**
+ * The archive root, with any change a killed run left half-done finished
+ * first. A writer stops on anything it cannot finish (exit 3) or a state
+ * folder it cannot use (exit 2); a reader warns and reads the archive as it is.
+ */
+export async function openArchiveRoot(ctx: Context, option: string | undefined, opts: OpenOptions = {}): Promise<string> {
   const root = findArchiveRoot(ctx, option, opts);
-  if (hasPendingTransactions(root)) {
-    const finished = await withLock(root, () => recoverTransactions(root));
-    if (finished.length > 0) {
-      ctx.stderr.write(`newsctl: finished a change an earlier run left half-done (${finished.length} file${finished.length === 1 ? "" : "s"})\n`);
-    }
+  if (opts.write) assertStateDirUsable(root);
+  const stateProblem = stateDirProblem(root);
+  if (stateProblem) {
+    warn(ctx, `${stateProblem}: ${STATE_DIR}/ is not used (no cache, no recovery of half-done changes); remove it`);
+    return root;
   }
+  const cacheProblem = stateDirProblem(root, "cache");
+  if (cacheProblem) warn(ctx, `${cacheProblem}: the cache is not used; remove it`);
+  if (hasPendingTransactions(root)) await finishHalfDone(ctx, root, Boolean(opts.write));
   return root;
 }
 
+function warn(ctx: Context, text: string): void {
+  ctx.stderr.write(`newsctl: warning: ${text}\n`);
+}
+
+async function finishHalfDone(ctx: Context, root: string, write: boolean): Promise<void> {
+  let recovery: Recovery;
+  try {
+    recovery = await withLock(root, () => recoverTransactions(root), ctx.hooks);
+  } catch (error) {
+    if (write) throw error;
+    warn(ctx, `could not finish a change an earlier run left half-done: ${describeOsError(error)}; reading the archive as it is`);
+    return;
+  }
+  const { finished, problems } = recovery;
+  if (finished.length > 0) {
+    ctx.stderr.write(`newsctl: finished a change an earlier run left half-done (${finished.length} file${finished.length === 1 ? "" : "s"})\n`);
+  }
+  if (problems.length > 0 && write) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more journal${problems.length > 2 ? "s" : ""})` : "";
+    throw new FailureError(`${problems[0]}${more}; nothing was written`);
+  }
+  for (const p of problems) warn(ctx, p);
+}

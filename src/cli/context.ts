@@ -3,6 +3,7 @@
 
 import type { LookupFunction } from "node:net";
 import { Chalk, type ChalkInstance } from "chalk";
+import { parseFaults, parseTimeoutMs, type Hooks } from "../archive/hooks.js";
 import type { Prompter } from "./prompts.js";
 
 export interface OutStream {
@@ -22,6 +23,8 @@ export interface Context {
   stderr: OutStream;
   stdin: InStream;
   now: () => Date;
+  /** Test hooks for the write path: NEWSCTL_FAULT and NEWSCTL_LOCK_TIMEOUT_MS, read once here. */
+  hooks: Hooks;
   /** Set by tests; otherwise prompts run on stdin/stdout (see prompterFor). */
   prompter?: Prompter;
   /** Set by tests of validate --online: host names, timers and chance under control. */
@@ -50,6 +53,7 @@ export function createContext(overrides: Partial<Context> = {}): Context {
     cwd: process.cwd(),
     env,
     now: clockFrom(env),
+    hooks: { faults: parseFaults(env["NEWSCTL_FAULT"]), lockTimeoutMs: parseTimeoutMs(env["NEWSCTL_LOCK_TIMEOUT_MS"]) },
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,

@@ -3,7 +3,7 @@
 // command module, imported lazily so start-up stays small.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { EXIT, NewsctlError } from "../errors.js";
+import { describeOsError, EXIT, isOsError, NewsctlError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
 import { parseDateOption, parseDuration, parseHttpUrl, parsePositiveInt, parseRegexList } from "./options.js";
@@ -152,6 +152,11 @@ function exitCodeFor(ctx: Context, error: unknown): number {
   if (error instanceof Error && error.name === "ExitPromptError") {
     ctx.stderr.write("newsctl: cancelled; nothing was written\n");
     return EXIT.cancelled;
+  }
+  if (isOsError(error)) {
+    // A permission, a full disk, a name too long: the user's to fix, not a bug.
+    ctx.stderr.write(`newsctl: ${describeOsError(error)}\n`);
+    return EXIT.failure;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   ctx.stderr.write(`newsctl: internal error, please report it with this text:\n${detail}\n`);

@@ -21,7 +21,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const given = draftFromFlags(opts);
   const interactive = !opts.yes && isInteractive(ctx);
   if (!interactive) refuseIncomplete(opts, given);
-  const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true });
+  const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true, write: !opts.dryRun });
   const draft = await collectDraft(ctx, opts, root, given, interactive);
   if (!draft) return EXIT.ok;
   const recorded = formatTimestamp(ctx.now());
@@ -34,11 +34,15 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   }
   if (interactive) await confirmWrite(ctx, root, draft, recorded);
   // Planned again under the lock: the slug, day page and backlinked files as they are now.
-  const plan = await withLock(root, () => {
-    const fresh = planAdd(root, draft, recorded);
-    commitWrites(root, fresh.writes);
-    return fresh;
-  });
+  const plan = await withLock(
+    root,
+    () => {
+      const fresh = planAdd(root, draft, recorded);
+      commitWrites(root, fresh.writes, ctx.hooks);
+      return fresh;
+    },
+    ctx.hooks,
+  );
   if (!interactive) warnOfTwin(ctx, plan, draft);
   ctx.stdout.write(formatResult(root, plan, opts.format, false));
   return EXIT.ok;

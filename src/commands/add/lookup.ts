@@ -1,12 +1,12 @@
 // Finding things without reading the whole archive: the folder a day goes
 // in, and the current version of an event named by --related.
 
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { resolveLink } from "../../archive/links.js";
 import { readArchiveFile } from "../../archive/read.js";
 import { dayDirs, dayPagePath, parseArchivePath, type DayRef } from "../../archive/paths.js";
-import type { Archive, EventFile } from "../../archive/types.js";
+import type { Archive, ArchiveFile, EventFile } from "../../archive/types.js";
 import { UsageError } from "../../errors.js";
 
 function names(path: string): string[] {
@@ -59,15 +59,14 @@ function archivePathOf(root: string, cwd: string, given: string): string | null 
   return target.path.endsWith(".md") ? target.path : `${target.path}.md`;
 }
 
-/** The file at an archive path, trying the day folder padded and not. */
-function findEventFile(root: string, path: string): EventFile | null {
+/** The file at an archive path, trying the day folder padded and not (a link is there, but never read through). */
+function findEventFile(root: string, path: string): ArchiveFile | null {
   const info = parseArchivePath(path);
   if (!info || info.isDayPage) return null;
   for (const dir of [info.dir, ...dayDirs(info)]) {
     const candidate = `${dir}/${info.slug}.md`;
-    if (!existsSync(join(root, candidate))) continue;
-    const file = readArchiveFile(root, candidate);
-    return file.kind === "event" ? file : null;
+    if (!lstatSync(join(root, candidate), { throwIfNoEntry: false })) continue;
+    return readArchiveFile(root, candidate);
   }
   return null;
 }
@@ -77,7 +76,7 @@ export function currentVersionOf(root: string, file: EventFile): EventFile {
   const mark = file.changes.find((c) => c.kind === "current");
   if (!mark || mark.target.kind !== "internal" || mark.target.path === file.path) return file;
   const current = findEventFile(root, mark.target.path);
-  return current?.title ? current : file;
+  return current?.kind === "event" && current.title ? current : file;
 }
 
 /** The current version of the event `given` names; a usage error when there is none. */
@@ -85,7 +84,7 @@ export function resolveRelated(root: string, cwd: string, given: string): EventF
   const path = archivePathOf(root, cwd, given);
   const file = path ? findEventFile(root, path) : null;
   if (!file) throw new UsageError(`--related ${given}: no event file at that archive path (news/YYYY/MM/D/<slug>.md)`);
-  if (!file.title) {
+  if (file.kind !== "event" || !file.title) {
     const why = file.notes[0]?.message ?? "no title";
     throw new UsageError(`--related ${given}: ${file.path} is not a readable event (${why})`);
   }

@@ -2,7 +2,7 @@
 // inside the lock for the real write, so the slug, the day page and the
 // backlinked files are read after any other writer has finished.
 
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
 import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
@@ -22,6 +22,7 @@ import {
   serialize,
 } from "../../archive/write.js";
 import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "../../archive/verify.js";
+import { checkWritePaths } from "../../archive/writable.js";
 import { UsageError } from "../../errors.js";
 import { spellLike } from "./checks.js";
 import type { Draft } from "./draft.js";
@@ -48,7 +49,8 @@ export function planAdd(root: string, draft: Draft, recorded: string): AddPlan {
   const ref = parseIsoDate(draft.date)!;
   const day = readDays(root, [ref]);
   const dir = chooseDayDir(root, ref, day);
-  const taken = (slug: string) => day.files.has(`${dir}/${slug}.md`) || existsSync(join(root, dir, `${slug}.md`));
+  // Anything already at the name takes it, a dangling link included.
+  const taken = (slug: string) => day.files.has(`${dir}/${slug}.md`) || lstatSync(join(root, dir, `${slug}.md`), { throwIfNoEntry: false }) !== undefined;
   const path = `${dir}/${uniqueSlug(draft.title, taken)}.md`;
   const files = relatedEvents(root, draft.related);
   const tags = sortTags(spellLike(draft.tags, files.flatMap((f) => eventContexts(f))));
@@ -84,6 +86,8 @@ export function planAdd(root: string, draft: Draft, recorded: string): AddPlan {
     for (const r of related) changes.push(backlink(r.file, draft.title, path, r.contexts));
   }
   changes.push(dayPageChange(day, dir, draft, path));
+  // A dry run shows only what a real run could write: never through a link.
+  checkWritePaths(root, changes.map((c) => c.path));
   return { path, content, changes, writes: changes.map((c) => ({ path: c.path, content: c.after })), day };
 }
 

@@ -1,10 +1,10 @@
 // newsctl revise: record a new version of an event and keep every link to
 // it valid, all in one transaction under the archive lock.
 
-import { assertWritable } from "../../archive/writable.js";
 import { withLock } from "../../archive/lock.js";
 import { changedFields, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
 import { commitWrites } from "../../archive/transaction.js";
+import { checkWritePaths } from "../../archive/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
 import { CancelledError, EXIT, FailureError, UsageError } from "../../errors.js";
@@ -28,7 +28,7 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
     throw new UsageError("revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change");
   }
   if (!interactive && !hasChangeFlags(opts)) throw new UsageError(NO_CHANGE);
-  const root = await openArchiveRoot(ctx, opts.archive);
+  const root = await openArchiveRoot(ctx, opts.archive, { write: !opts.dryRun });
   const now = ctx.now();
   if (interactive) return reviseInteractively(ctx, root, opts, now);
   if (opts.dryRun) {
@@ -36,11 +36,15 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
     return EXIT.ok;
   }
   // Read inside the lock, so a concurrent revise is never overwritten.
-  const plan = await withLock(root, () => {
-    const planned = planFromFlags(root, ctx, opts, now);
-    write(root, planned);
-    return planned;
-  });
+  const plan = await withLock(
+    root,
+    () => {
+      const planned = planFromFlags(root, ctx, opts, now);
+      commitWrites(root, planned.writes, ctx.hooks);
+      return planned;
+    },
+    ctx.hooks,
+  );
   report(ctx, plan, opts, false);
   return EXIT.ok;
 }
@@ -52,7 +56,10 @@ function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Dat
 
 function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: Date): RevisionPlan {
   if (changedFields(event, request).length === 0) throw new UsageError(`${NO_CHANGE} (the values given are the current ones)`);
-  return planRevision(archive, event, request, now);
+  const plan = planRevision(archive, event, request, now);
+  // A dry run shows only what a real run could write: never through a link.
+  checkWritePaths(archive.root, plan.writes.map((w) => w.path));
+  return plan;
 }
 
 /** The event and what it touches, when every version of it can be edited line by line. */
@@ -72,11 +79,6 @@ function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
   return loaded;
 }
 
-function write(root: string, plan: RevisionPlan): void {
-  assertWritable(root, plan.writes.map((w) => w.path));
-  commitWrites(root, plan.writes);
-}
-
 /** Prompts and the preview run without the lock; the write re-plans inside it and refuses if anything moved. */
 async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
   const loaded = loadRevisable(root, ctx, opts.event);
@@ -90,14 +92,18 @@ async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptio
     return EXIT.ok;
   }
   if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) throw new CancelledError();
-  const done = await withLock(root, () => {
-    const replanned = planChecked(loadRevisable(root, ctx, opts.event), request, now);
-    if (!samePlan(plan, replanned)) {
-      throw new FailureError("the archive changed while you were answering (another newsctl wrote to these files); nothing was written; run revise again");
-    }
-    write(root, replanned);
-    return replanned;
-  });
+  const done = await withLock(
+    root,
+    () => {
+      const replanned = planChecked(loadRevisable(root, ctx, opts.event), request, now);
+      if (!samePlan(plan, replanned)) {
+        throw new FailureError("the archive changed while you were answering (another newsctl wrote to these files); nothing was written; run revise again");
+      }
+      commitWrites(root, replanned.writes, ctx.hooks);
+      return replanned;
+    },
+    ctx.hooks,
+  );
   report(ctx, done, opts, false);
   return EXIT.ok;
 }

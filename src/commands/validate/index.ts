@@ -43,7 +43,7 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   if (opts.dryRun && !opts.fix) throw new UsageError("--dry-run goes with --fix (validate alone never writes)");
   const stray = strayOnlineFlag(opts);
   if (stray) throw new UsageError(stray);
-  const root = await openArchiveRoot(ctx, opts.archive);
+  const root = await openArchiveRoot(ctx, opts.archive, { write: Boolean(opts.fix && !opts.dryRun) });
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
@@ -100,7 +100,7 @@ async function checkWholeCached(ctx: Context, root: string, opts: ValidateOption
 /** With --online, the URLs are asked before the lock is taken: a slow network never holds up other writers. */
 async function fixUnderLock(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
   const known = online ? (await check(ctx, root, opts, progress, online)).scope : undefined;
-  return withLock(root, () => fixAndCheck(ctx, root, opts, progress, online, known));
+  return withLock(root, () => fixAndCheck(ctx, root, opts, progress, online, known), ctx.hooks);
 }
 
 /** Inside the lock: read, plan, write, then check again what is on disk now. */
@@ -108,7 +108,7 @@ async function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, pr
   const first = await check(ctx, root, opts, progress, online, known);
   const plan = planFixes(first.archive, first.problems);
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
-  commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
+  commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })), ctx.hooks);
   const again = await check(ctx, root, opts, progress, online, first.scope);
   return { problems: again.problems, counts: again.counts, plan };
 }

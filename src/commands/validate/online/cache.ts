@@ -6,11 +6,10 @@
 // the file is opened without following links, every entry is checked, and
 // the file is replaced by rename from a temp file made with O_EXCL.
 
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
+import { writeAtomically } from "../../../archive/atomic.js";
 import { cacheDir } from "../../../archive/cache.js";
-import { stateDir, STATE_DIR } from "../../../archive/lock.js";
 import { checkSourceUrl } from "../../../archive/urls.js";
 import type { Outcome } from "./outcome.js";
 
@@ -28,22 +27,12 @@ const MAX_BYTES = 64 * 1024 * 1024;
 /** Entries older than this are dropped on save, whatever --max-age a run used. */
 export const KEEP_MS = 30 * 24 * 3600 * 1000;
 
-type DirState = "ok" | "missing" | "refused";
-
-function dirState(path: string): DirState {
-  try {
-    const st = lstatSync(path);
-    return st.isDirectory() && !st.isSymbolicLink() ? "ok" : "refused";
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "missing" : "refused";
-  }
-}
-
 /** Every entry of the cache file, or an empty map when there is none to trust. */
 export function loadUrlCache(root: string, nowMs: number): Map<string, CacheEntry> {
   const entries = new Map<string, CacheEntry>();
-  if (dirState(join(root, STATE_DIR)) !== "ok" || dirState(cacheDir(root)) !== "ok") return entries;
-  const text = readNoFollow(join(cacheDir(root), FILE));
+  const folder = cacheDir(root);
+  if (!folder) return entries;
+  const text = readNoFollow(join(folder, FILE));
   if (text === null) return entries;
   let saved: unknown;
   try {
@@ -105,38 +94,16 @@ function readEntry(url: string, raw: unknown, nowMs: number): CacheEntry | null 
  * read-only archive or a refused folder simply goes without.
  */
 export function saveUrlCache(root: string, fresh: Map<string, CacheEntry>, nowMs: number): void {
-  if (fresh.size === 0 || !prepareDirs(root)) return;
+  if (fresh.size === 0) return;
+  const folder = cacheDir(root, true);
+  if (!folder) return;
   const merged = loadUrlCache(root, nowMs);
   for (const [url, entry] of fresh) merged.set(url, entry);
   const entries: Record<string, CacheEntry> = {};
   for (const [url, entry] of merged) if (nowMs - entry.at <= KEEP_MS) entries[url] = entry;
-  const path = join(cacheDir(root), FILE);
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   try {
-    // "wx" is O_CREAT|O_EXCL: it never opens a file or link someone planted under that name.
-    const fd = openSync(temp, "wx", 0o644);
-    try {
-      writeSync(fd, JSON.stringify({ format: FORMAT, entries }));
-    } finally {
-      closeSync(fd);
-    }
-    if (dirState(cacheDir(root)) !== "ok") throw new Error("the cache folder changed");
-    renameSync(temp, path);
+    writeAtomically(folder, FILE, JSON.stringify({ format: FORMAT, entries }));
   } catch {
-    rmSync(temp, { force: true });
-  }
-}
-
-function prepareDirs(root: string): boolean {
-  try {
-    const state = dirState(join(root, STATE_DIR));
-    if (state === "refused") return false;
-    if (state === "missing") stateDir(root);
-    const cache = dirState(cacheDir(root));
-    if (cache === "refused") return false;
-    if (cache === "missing") mkdirSync(cacheDir(root));
-    return dirState(join(root, STATE_DIR)) === "ok" && dirState(cacheDir(root)) === "ok";
-  } catch {
-    return false;
+    // A read-only archive simply goes without.
   }
 }
