@@ -130,6 +130,10 @@ function oldBytesOf(files: Map<string, string>, paths: string[]): Map<string, Bu
 }
 
 // The three run at once: each waits on its child process most of the time.
+// Each spawns dozens of processes: on a busy CI machine that can outlast
+// vitest's default minute, so the limit here only guards against a hang.
+const LOOP_TIMEOUT_MS = 300_000;
+
 describe.concurrent("crash safety: SIGKILL at any moment leaves each change all or nothing", () => {
   const events = generated.events;
 
@@ -145,7 +149,7 @@ describe.concurrent("crash safety: SIGKILL at any moment leaves each change all 
     );
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
-  });
+  }, LOOP_TIMEOUT_MS);
 
   it("newsctl add --backlink", async () => {
     const [a, b] = events.filter((e) => e.contexts.includes("Mali"));
@@ -159,13 +163,13 @@ describe.concurrent("crash safety: SIGKILL at any moment leaves each change all 
     );
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
-  });
+  }, LOOP_TIMEOUT_MS);
 
   it("newsctl validate --fix", async () => {
     const outcomes = await crashLoop({ name: "validate --fix", files: injectFixable(generated.files, events, 3), args: ["validate", "--fix"] }, 3);
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
-  });
+  }, LOOP_TIMEOUT_MS);
 });
 
 describe("a crash between saving the old bytes and journaling the putting back", () => {
