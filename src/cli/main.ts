@@ -53,6 +53,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--dry-run", "with --fix: show the diff, write nothing")
     .addOption(new Option("--max-warnings <n>", "exit 1 when there are more warnings than this").argParser(parsePositiveInt("--max-warnings", 0)))
     .option("--no-cache", "read every file, ignoring .newsctl/cache")
+    .option("--changed-since <ref>", "report only on files changed since this git ref, and the files linked to and from them")
     .addOption(archiveOption())
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import("../commands/validate/index.js");

@@ -19,6 +19,7 @@ import { formatSarif } from "./format/sarif.js";
 import { formatText } from "./format/text.js";
 import { startProgress, type Progress } from "./progress.js";
 import { pathShower, resolveScope } from "./scope.js";
+import { changedScope, checkChanged } from "./changed/index.js";
 
 export interface ValidateOptions {
   paths?: string[];
@@ -28,6 +29,8 @@ export interface ValidateOptions {
   maxWarnings?: number;
   /** false with --no-cache: read every file, neither using nor refreshing .newsctl/cache. */
   cache?: boolean;
+  /** A git ref: report only on what changed since it, and on its neighbours. */
+  changedSince?: string;
   archive?: string;
 }
 
@@ -58,7 +61,9 @@ function check(ctx: Context, root: string, opts: ValidateOptions, progress: Prog
   progress.show("newsctl: reading the archive…");
   // --no-cache reads every file; otherwise readArchive decides (by size).
   const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
-  const scope = known !== undefined ? known : resolveScope(ctx, root, archive, opts.paths ?? []);
+  const paths = opts.paths ?? [];
+  const since = opts.changedSince;
+  const scope = known !== undefined ? known : since !== undefined ? changedScope(ctx, root, archive, since, paths) : resolveScope(ctx, root, archive, paths);
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   const problems = checkArchive(archive, scope);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
@@ -66,6 +71,8 @@ function check(ctx: Context, root: string, opts: ValidateOptions, progress: Prog
 }
 
 function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+  // Without --fix, --changed-since reads only what the changed files touch; with it, the whole archive as --fix does.
+  if (opts.changedSince !== undefined && !opts.fix) return { ...checkChanged(ctx, root, opts.changedSince, opts.paths ?? [], progress), plan: null };
   if (!opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
   const { archive, problems, counts } = check(ctx, root, opts, progress);
   if (!opts.dryRun) return { problems, counts, plan: null };
