@@ -234,3 +234,170 @@ describe("--changed-since reads what a finding depends on, wherever it is", () =
     await s.expectReport([`"file":"${linker}"`, `the current version is ${cur}`]);
   });
 });
+
+describe("--changed-since: what counts as changed", () => {
+  const seeded = () => {
+    const root = tempArchive({ from: join(FIXTURES, "archive") });
+    initRepo(root);
+    return root;
+  };
+  const scopeOf = async (root: string, ref = "HEAD") => {
+    const { stdout, code } = await changedReport(root, ref);
+    return { code, files: JSON.parse(stdout).summary.files as number, report: stdout };
+  };
+  const DAY = "news/2013/01/21/index.md";
+
+  it("nothing changed: no files, exit 0", async () => {
+    const root = seeded();
+    const r = await runMain(["validate", "--changed-since", "HEAD", "--archive", root]);
+    expect(r).toEqual({ code: 0, stdout: "", stderr: "no problems in 0 files, 0 events\n" });
+  });
+
+  it("committed since the ref, staged, unstaged, untracked, deleted and both ends of a rename", async () => {
+    const root = seeded();
+    git(root, ["tag", "base"]);
+    const edit = (path: string) => writeFile(root, path, readFileSync(join(root, path), "utf8") + "\n");
+    // Committed after base.
+    edit("news/2012/09/1/islamist-rebels-in-northern-mali-seize-the-central-town-of-douentza.md");
+    commitAll(root, "one");
+    // Staged, not committed.
+    edit("news/2013/04/29/a-sixth-french-soldier-is-killed-in-mali-when-his-vehicle-struck-a-roadside-bomb-seriously-injuring-two-more.md");
+    git(root, ["add", "-A"]);
+    // Unstaged.
+    edit("news/2015/07/19/index.md");
+    // Untracked, and one git ignores (not a change).
+    writeFile(root, "news/2014/03/5/new.md", "# New\n");
+    writeFile(root, "news/2014/03/6/ignored.md", "# Ignored\n");
+    writeFile(root, ".gitignore", "ignored.md\n");
+    // Deleted, and renamed.
+    rmSync(join(root, "news/2016/12/30/index.md"));
+    renameSync(join(root, "news/2013/01/14/index.md"), join(root, "news/2013/01/14/renamed.md"));
+    const got = await changedReport(root, "base");
+    expect(got.stdout).toBe(expectedReport(root, gitChanged(root, "base")));
+    expect(gitChanged(root, "base")).toEqual([
+      "news/2012/09/1/islamist-rebels-in-northern-mali-seize-the-central-town-of-douentza.md",
+      "news/2013/01/14/index.md",
+      "news/2013/01/14/renamed.md",
+      "news/2013/04/29/a-sixth-french-soldier-is-killed-in-mali-when-his-vehicle-struck-a-roadside-bomb-seriously-injuring-two-more.md",
+      "news/2014/03/5/new.md",
+      "news/2015/07/19/index.md",
+      "news/2016/12/30/index.md",
+    ]);
+    // The deleted day page: its events are now missing from their day page.
+    expect(got.stdout).toContain("its day page news/2016/12/30/index.md does not exist");
+    expect(got.stdout).not.toContain("ignored.md");
+  });
+
+  it("a changed file brings in what links to it, what it links to and its day pages; a changed image brings nothing", async () => {
+    const root = seeded();
+    writeFile(root, SEED_PATH, readFileSync(join(root, SEED_PATH), "utf8").replace("# French", "# Now French"));
+    writeFile(root, "news/2013/01/21/photo.jpg", "not markdown");
+    const { report } = await scopeOf(root);
+    expect(report).toBe(expectedReport(root, gitChanged(root, "HEAD")));
+    const archive = readArchivePlain(root);
+    const expected = new Set([SEED_PATH, DAY, ...(archive.inbound.get(SEED_PATH) ?? []).map((l) => l.from)]);
+    forEachLink(archive.files.get(SEED_PATH)!, (item) => item.target.kind === "internal" && archive.files.has(item.target.path) && expected.add(item.target.path));
+    expect(JSON.parse(report).summary.files).toBe(expected.size);
+    expect(expected.size).toBeGreaterThan(5);
+  });
+
+  it("with PATH arguments too: only the files in both", async () => {
+    const root = seeded();
+    writeFile(root, SEED_PATH, readFileSync(join(root, SEED_PATH), "utf8").replace("# French", "# Now French"));
+    const all = JSON.parse((await changedReport(root, "HEAD")).stdout);
+    const narrowed = JSON.parse((await changedReport(root, "HEAD", ["news/2013/01/21"])).stdout);
+    expect(narrowed.summary.files).toBeLessThan(all.summary.files);
+    expect(narrowed.problems).toEqual(all.problems.filter((p: { file: string }) => p.file.startsWith("news/2013/01/21/")));
+    expect(narrowed.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe("--changed-since: the archive as a sub-folder of the repository", () => {
+  it("takes paths relative to the archive, shows them relative to the working directory", async () => {
+    const repo = tempDir();
+    const root = join(repo, "site", "archive");
+    mkdirSync(root, { recursive: true });
+    writeArchive(root, new Map(Object.entries({ "README.md": "outside the archive\n" })));
+    const { cpSync } = await import("node:fs");
+    cpSync(join(FIXTURES, "archive"), root, { recursive: true });
+    writeFile(repo, "news/2013/01/21/not-this-archive.md", "# Another news/ folder at the top, which is not the archive\n");
+    initRepo(repo);
+    writeFile(root, SEED_PATH, readFileSync(join(root, SEED_PATH), "utf8").replace("# French", "# Now French"));
+    writeFile(repo, "news/2013/01/21/not-this-archive.md", "# changed, but not in the archive\n");
+    const json = await changedReport(root, "HEAD");
+    expect(json.stdout).toBe(expectedReport(root, [SEED_PATH]));
+    const github = await runCli(["validate", "--changed-since", "HEAD", "--format", "github", "--archive", "site/archive"], { cwd: repo });
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(/^::warning file=site\/archive\/news\/2013\/01\/21\/[^,]+,line=\d+,col=\d+,title=stale-title::/m);
+    expect(github.stdout).not.toContain("not-this-archive");
+  });
+});
+
+describe("--changed-since: clear one-line errors, exit 2", () => {
+  const oneLine = (stderr: string) => {
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it("outside a git repository", async () => {
+    const root = tempArchive();
+    const r = await runCli(["validate", "--changed-since", "HEAD", "--archive", root]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`newsctl: --changed-since needs a git repository: ${root} is not inside one\n`);
+  });
+
+  it("an unknown ref, or one that is not a commit", async () => {
+    const root = tempArchive();
+    initRepo(root);
+    for (const ref of ["no-such-branch", "origin/main", "HEAD~5", "HEAD:news"]) {
+      const r = await runCli(["validate", "--changed-since", ref, "--archive", root]);
+      expect(r.code, ref).toBe(2);
+      expect(r.stderr).toBe(`newsctl: --changed-since ${ref}: no such commit in this repository (in a shallow clone, fetch it first: git fetch origin <branch>)\n`);
+    }
+  });
+
+  it("a ref that git would take for an option is refused, and writes nothing", async () => {
+    const root = tempArchive();
+    initRepo(root);
+    const r = await runCli(["validate", "--changed-since=--output=written", "--archive", "."], { cwd: root });
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toContain("not a git ref");
+    expect(gitChanged(root, "HEAD")).toEqual([]);
+    expect(git(root, ["status", "--porcelain", "--ignored"]).stdout).toBe("");
+  });
+
+  it("git missing", async () => {
+    const root = tempArchive();
+    const r = await runCli(["validate", "--changed-since", "HEAD", "--archive", root], { env: { PATH: tempDir() } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("newsctl: git is not installed (or not on PATH)\n");
+  });
+
+  it("a repository git refuses to work in says what git said", async () => {
+    const root = tempArchive();
+    initRepo(root);
+    writeFileSync(join(root, ".git", "config"), "[[[not a config file\n");
+    const r = await runCli(["validate", "--changed-since", "HEAD", "--archive", root]);
+    expect(r.code).toBe(2);
+    oneLine(r.stderr);
+    expect(r.stderr).toMatch(/^newsctl: --changed-since: git cannot work in .*: fatal: /);
+  });
+});
+
+describe("--changed-since with --fix", () => {
+  it("repairs only the files in scope, then reports on them", async () => {
+    const root = tempArchive({ from: join(FIXTURES, "archive") });
+    const farDay = "news/2013/04/29/index.md";
+    // A stale day-page title far away, committed: not in scope.
+    writeFile(root, farDay, readFileSync(join(root, farDay), "utf8").replace("[A sixth", "[Stale: A sixth"));
+    initRepo(root);
+    const farBefore = readFileSync(join(root, farDay), "utf8");
+    writeFile(root, SEED_PATH, readFileSync(join(root, SEED_PATH), "utf8").replace("# French", "# Now French"));
+    const r = await runMain(["validate", "--fix", "--changed-since", "HEAD", "--format", "json", "--archive", root]);
+    expect(r.stderr).toContain("newsctl: fixed stale-title");
+    expect(readFileSync(join(root, "news/2013/01/21/index.md"), "utf8")).toContain("[Now French");
+    expect(readFileSync(join(root, farDay), "utf8")).toBe(farBefore);
+    expect(JSON.parse(r.stdout).problems.filter((p: { rule: string }) => p.rule === "stale-title")).toEqual([]);
+  });
+});
