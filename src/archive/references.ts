@@ -5,7 +5,7 @@
 // is written: root-relative, relative, percent-encoded, with ?query or
 // #fragment) or does have title T is always among the candidates.
 
-import { readFileSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 
 export interface ReferenceIndex {
@@ -24,30 +24,119 @@ const HASH_SIGN = 0x23;
 const TITLE = /^#[ \t]+(.*)$/;
 
 export function indexReferences(root: string, paths: string[]): ReferenceIndex {
-  const names = new Map<number, number[]>();
-  const titles = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, key: number, id: number) => {
-    const list = map.get(key);
-    if (!list) map.set(key, [id]);
-    else if (list[list.length - 1] !== id) list.push(id);
-  };
+  const names = new HashList(paths.length, 8);
+  const titles = new HashList(paths.length, 2);
+  const buffer = new FileBuffer();
   paths.forEach((path, id) => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(root, path));
-    } catch {
-      return; // Unreadable: it links to nothing and has no title.
-    }
-    collectNames(bytes, (h) => add(names, h, id));
+    const bytes = buffer.read(join(root, path));
+    if (bytes === null) return; // Unreadable: it links to nothing and has no title.
+    const addName = (hash: number) => names.push(hash, id);
+    collectNames(bytes, addName);
     // A segment is matched decoded (resolveLink decodes each one), so match the decoded bytes too.
-    if (bytes.includes(PERCENT)) collectNames(decodePercents(bytes), (h) => add(names, h, id));
-    collectTitles(bytes, (h) => add(titles, h, id));
+    if (bytes.includes(PERCENT)) collectNames(decodePercents(bytes), addName);
+    collectTitles(bytes, (hash) => titles.push(hash, id));
   });
-  const lookup = (map: Map<number, number[]>, key: number) => (map.get(key) ?? []).map((id) => paths[id]!);
+  const nameTable = names.seal();
+  const titleTable = titles.seal();
+  const lookup = (table: SortedPairs, hash: number) => table.filesWith(hash).map((id) => paths[id]!);
   return {
-    mayLink: (name) => lookup(names, hashBytes(Buffer.from(name, "utf8"), 0, Buffer.byteLength(name, "utf8"))),
-    mayHaveTitle: (title) => lookup(titles, hashString(title.trim())),
+    mayLink: (name) => lookup(nameTable, hashName(name)),
+    mayHaveTitle: (title) => lookup(titleTable, hashString(title.trim())),
   };
+}
+
+function hashName(name: string): number {
+  const bytes = Buffer.from(name, "utf8");
+  return hashBytes(bytes, 0, bytes.length);
+}
+
+/**
+ * (hash, file) pairs packed into one number each, in one typed array sorted
+ * once: no object per pair, and a lookup is a binary search. A double holds
+ * 53 bits exactly: the file id takes what it needs, the hash the rest (all
+ * 32 bits up to 2 million files); a shortened hash only means more candidates.
+ */
+class HashList {
+  private pairs: Float64Array;
+  private length = 0;
+  private readonly ids: number;
+  private readonly shift: number;
+  constructor(files: number, perFile: number) {
+    const idBits = Math.max(1, Math.ceil(Math.log2(files + 1)));
+    this.ids = 2 ** idBits;
+    this.shift = Math.max(0, 32 - (53 - idBits));
+    this.pairs = new Float64Array(Math.max(1024, files * perFile));
+  }
+  push(hash: number, id: number): void {
+    if (this.length === this.pairs.length) {
+      const grown = new Float64Array(this.pairs.length * 2);
+      grown.set(this.pairs);
+      this.pairs = grown;
+    }
+    this.pairs[this.length++] = (hash >>> this.shift) * this.ids + id;
+  }
+  seal(): SortedPairs {
+    return new SortedPairs(this.pairs.subarray(0, this.length).sort(), this.ids, this.shift);
+  }
+}
+
+class SortedPairs {
+  constructor(
+    private readonly pairs: Float64Array,
+    private readonly ids: number,
+    private readonly shift: number,
+  ) {}
+  filesWith(hash: number): number[] {
+    const low = (hash >>> this.shift) * this.ids;
+    let lo = 0;
+    let hi = this.pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.pairs[mid]! < low) lo = mid + 1;
+      else hi = mid;
+    }
+    const found = new Set<number>();
+    for (let i = lo; i < this.pairs.length && this.pairs[i]! < low + this.ids; i++) found.add(this.pairs[i]! - low);
+    return [...found];
+  }
+}
+
+const SHRINK_ABOVE = 1 << 24;
+
+/** Reads files into one reused buffer: a large archive is read without a new Buffer per file. */
+class FileBuffer {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  /** The file's bytes (valid until the next read), or null when it cannot be read. */
+  read(path: string): Buffer | null {
+    let fd: number;
+    try {
+      // Non-blocking: a FIFO swapped in after the listing must not hang the scan.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      return null;
+    }
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          const grown = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(grown, 0, 0, length);
+          this.buffer = grown;
+        }
+        const n = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      const bytes = this.buffer.subarray(0, length);
+      // One huge file should not keep a huge buffer for the rest of the scan (the caller is done with it first).
+      if (this.buffer.length > SHRINK_ABOVE) this.buffer = Buffer.allocUnsafe(1 << 16);
+      return bytes;
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
 // reads here: optional locks are off (so `git diff` never rewrites the
 // index) and an fsmonitor hook from the repository's config is never run.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { UsageError } from "../errors.js";
 import type { Context } from "./context.js";
 
@@ -14,22 +14,43 @@ export interface GitResult {
 }
 
 export function runGit(ctx: Context, cwd: string, args: string[]): GitResult {
+  const r = spawnSync("git", gitArgs(args), { cwd, env: gitEnv(ctx), stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 30 });
+  if (r.error) throw spawnError(r.error);
+  return { status: r.status ?? 128, stdout: r.stdout ?? Buffer.alloc(0), message: firstLine(r.stderr) };
+}
+
+/** The same, without waiting: git works while this thread reads the archive. */
+export function runGitAsync(ctx: Context, cwd: string, args: string[]): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", gitArgs(args), { cwd, env: gitEnv(ctx), stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (error) => reject(spawnError(error)));
+    child.on("close", (status) => resolve({ status: status ?? 128, stdout: Buffer.concat(out), message: firstLine(Buffer.concat(err)) }));
+  });
+}
+
+function gitArgs(args: string[]): string[] {
+  return ["-c", "core.fsmonitor=false", ...args];
+}
+
+function gitEnv(ctx: Context): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(ctx.env)) if (value !== undefined) env[key] = value;
   env["GIT_OPTIONAL_LOCKS"] = "0";
-  const r = spawnSync("git", ["-c", "core.fsmonitor=false", ...args], {
-    cwd,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-    maxBuffer: 1 << 30,
-  });
-  if (r.error) {
-    const code = (r.error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError("git is not installed (or not on PATH)");
-    throw new UsageError(`could not run git: ${r.error.message}`);
-  }
-  const message = (r.stderr?.toString("utf8") ?? "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
-  return { status: r.status ?? 128, stdout: r.stdout ?? Buffer.alloc(0), message: message.trim() };
+  return env;
+}
+
+function spawnError(error: Error): UsageError {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") return new UsageError("git is not installed (or not on PATH)");
+  return new UsageError(`could not run git: ${error.message}`);
+}
+
+function firstLine(stderr: Buffer | null | undefined): string {
+  const text = stderr?.toString("utf8") ?? "";
+  return (text.split(/\r?\n/).find((l) => l.trim() !== "") ?? "").trim();
 }
 
 /** NUL-separated output (`-z`) as strings, without the empty tail. */

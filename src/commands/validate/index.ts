@@ -20,6 +20,7 @@ import { formatText } from "./format/text.js";
 import { startProgress, type Progress } from "./progress.js";
 import { pathShower, resolveScope } from "./scope.js";
 import { changedScope, checkChanged } from "./changed/index.js";
+import { prepareChangedPaths } from "./changed/git.js";
 
 export interface ValidateOptions {
   paths?: string[];
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   cache?: boolean;
   /** A git ref: report only on what changed since it, and on its neighbours. */
   changedSince?: string;
+  /** What git listed for --changed-since, once known (set here, not a flag). */
+  changed?: string[];
   archive?: string;
 }
 
@@ -43,10 +46,17 @@ interface Outcome {
 export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<number> {
   if (opts.dryRun && !opts.fix) throw new UsageError("--dry-run goes with --fix (validate alone never writes)");
   const root = await openArchiveRoot(ctx, opts.archive);
+  // An unknown ref fails here, before anything is read; git then lists the changes while the archive is scanned.
+  const changes = opts.changedSince !== undefined ? prepareChangedPaths(ctx, root, opts.changedSince) : null;
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
-    outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, opts, progress)) : checkOnly(ctx, root, opts, progress);
+    if (changes && !opts.fix) outcome = { ...(await checkChanged(ctx, root, changes, opts.paths ?? [], progress)), plan: null };
+    else {
+      // With --fix the whole archive is read as always; git only decides the scope.
+      const scoped = changes ? { ...opts, changed: await changes() } : opts;
+      outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, scoped, progress)) : checkOnly(ctx, root, scoped, progress);
+    }
   } finally {
     progress.clear();
   }
@@ -62,8 +72,8 @@ function check(ctx: Context, root: string, opts: ValidateOptions, progress: Prog
   // --no-cache reads every file; otherwise readArchive decides (by size).
   const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
   const paths = opts.paths ?? [];
-  const since = opts.changedSince;
-  const scope = known !== undefined ? known : since !== undefined ? changedScope(ctx, root, archive, since, paths) : resolveScope(ctx, root, archive, paths);
+  const { changed } = opts;
+  const scope = known !== undefined ? known : changed ? changedScope(ctx, root, archive, changed, paths) : resolveScope(ctx, root, archive, paths);
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   const problems = checkArchive(archive, scope);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
@@ -71,8 +81,6 @@ function check(ctx: Context, root: string, opts: ValidateOptions, progress: Prog
 }
 
 function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
-  // Without --fix, --changed-since reads only what the changed files touch; with it, the whole archive as --fix does.
-  if (opts.changedSince !== undefined && !opts.fix) return { ...checkChanged(ctx, root, opts.changedSince, opts.paths ?? [], progress), plan: null };
   if (!opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
   const { archive, problems, counts } = check(ctx, root, opts, progress);
   if (!opts.dryRun) return { problems, counts, plan: null };

@@ -3,28 +3,42 @@
 // (committed since REF, staged, unstaged; deleted files too, and both ends
 // of a rename) plus the untracked files git does not ignore.
 
-import { gitTopLevel, runGit, splitNul } from "../../../cli/git.js";
+import { gitTopLevel, runGit, runGitAsync, splitNul } from "../../../cli/git.js";
 import type { Context } from "../../../cli/context.js";
 import { UsageError } from "../../../errors.js";
 
 const FLAG = "--changed-since";
 
-/** Archive-relative paths under news/, sorted, no duplicates. */
-export function listChangedPaths(ctx: Context, root: string, ref: string): string[] {
+/**
+ * Archive-relative paths under news/, sorted, no duplicates. The ref is
+ * checked at once (a bad one fails before anything is read); git is asked
+ * for the list when the caller calls, so that it can read the archive
+ * while git works.
+ */
+export function prepareChangedPaths(ctx: Context, root: string, ref: string): () => Promise<string[]> {
   // A ref that starts with "-" would be read as an option (git diff --output=… writes a file).
   if (ref.trim() === "" || ref.startsWith("-")) throw new UsageError(`${FLAG} ${JSON.stringify(ref)}: not a git ref`);
   const commit = resolveCommit(ctx, root, ref);
+  return () => listChangedPaths(ctx, root, ref, commit);
+}
+
+function listChangedPaths(ctx: Context, root: string, ref: string, commit: string): Promise<string[]> {
   // --relative and the pathspec make every path relative to the archive root, wherever the repository starts.
-  const diff = runGit(ctx, root, ["diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff", commit, "--", "news"]);
-  if (diff.status !== 0) throw new UsageError(`${FLAG} ${ref}: git diff failed${diff.message ? `: ${diff.message}` : ""}`);
-  const untracked = runGit(ctx, root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "news"]);
-  if (untracked.status !== 0) throw new UsageError(`${FLAG}: git ls-files failed${untracked.message ? `: ${untracked.message}` : ""}`);
-  const paths = new Set<string>();
-  for (const path of [...splitNul(diff.stdout), ...splitNul(untracked.stdout)]) {
-    // An untracked nested repository is listed as a folder ("news/x/"): nothing in it is tracked here.
-    if (path.startsWith("news/") && !path.endsWith("/")) paths.add(path);
-  }
-  return [...paths].sort();
+  const diff = runGitAsync(ctx, root, ["diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff", commit, "--", "news"]);
+  const untracked = runGitAsync(ctx, root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "news"]);
+  const listing = Promise.all([diff, untracked]).then(([d, u]) => {
+    if (d.status !== 0) throw new UsageError(`${FLAG} ${ref}: git diff failed${d.message ? `: ${d.message}` : ""}`);
+    if (u.status !== 0) throw new UsageError(`${FLAG}: git ls-files failed${u.message ? `: ${u.message}` : ""}`);
+    const paths = new Set<string>();
+    for (const path of [...splitNul(d.stdout), ...splitNul(u.stdout)]) {
+      // An untracked nested repository is listed as a folder ("news/x/"): nothing in it is tracked here.
+      if (path.startsWith("news/") && !path.endsWith("/")) paths.add(path);
+    }
+    return [...paths].sort();
+  });
+  // Awaited later, after a synchronous read: never an "unhandled rejection" meanwhile.
+  listing.catch(() => undefined);
+  return listing;
 }
 
 function resolveCommit(ctx: Context, root: string, ref: string): string {

@@ -8,24 +8,24 @@ import { checkArchive, countEvents } from "../check.js";
 import { countProblems, type Counts, type Diagnostic } from "../diagnostics.js";
 import type { Progress } from "../progress.js";
 import { resolveScope } from "../scope.js";
-import { listChangedPaths } from "./git.js";
-import { loadChanges } from "./load.js";
+import { listArchive, loadChanges, scanArchive } from "./load.js";
 import { scopeOfChanges } from "./scope.js";
 
-/** `paths`: the PATH arguments, if any; only files in both are reported. */
-export function checkChanged(ctx: Context, root: string, ref: string, paths: string[], progress: Progress): { problems: Diagnostic[]; counts: Counts } {
-  progress.show(`newsctl: asking git what changed since ${ref}…`);
-  const changed = listChangedPaths(ctx, root, ref);
-  progress.show(`newsctl: reading what ${changed.length} changed file${changed.length === 1 ? "" : "s"} touch…`);
-  const { archive, scope } = loadChanges(root, changed);
+/** `changes`: asks git what changed (see prepareChangedPaths); `paths`: the PATH arguments, if any (only files in both are reported). */
+export async function checkChanged(ctx: Context, root: string, changes: () => Promise<string[]>, paths: string[], progress: Progress): Promise<{ problems: Diagnostic[]; counts: Counts }> {
+  progress.show("newsctl: scanning the archive for links…");
+  const listing = listArchive(root);
+  // Git walks the folders too: asked once ours are listed, it works while the files are scanned.
+  const changed = changes();
+  const reader = scanArchive(root, listing);
+  const { archive, scope } = loadChanges(reader, await changed);
   const reported = narrowScope(ctx, root, archive, scope, paths);
   const problems = checkArchive(archive, reported);
   return { problems, counts: countProblems(problems, reported.size, countEvents(archive, reported)) };
 }
 
 /** For `--fix --changed-since`, which reads the whole archive anyway: the same scope from the full model. */
-export function changedScope(ctx: Context, root: string, archive: Archive, ref: string, paths: string[]): Set<string> {
-  const changed = listChangedPaths(ctx, root, ref);
+export function changedScope(ctx: Context, root: string, archive: Archive, changed: string[], paths: string[]): Set<string> {
   const scope = scopeOfChanges(archive.files.values(), (p) => archive.files.has(p), changed);
   return narrowScope(ctx, root, archive, scope, paths);
 }

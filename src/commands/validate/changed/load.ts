@@ -26,35 +26,32 @@ export interface ChangedView {
   scope: Set<string>;
 }
 
-interface Reader {
+/** The archive listed and byte-scanned, nothing parsed yet: it does not depend on what changed. */
+export interface Reader {
+  root: string;
+  listed: string[];
   known: Set<string>;
   index: ReferenceIndex;
-  load(path: string): ArchiveFile;
   read: Map<string, ArchiveFile>;
+  load(path: string): ArchiveFile;
 }
 
-export function loadChanges(root: string, changed: string[]): ChangedView {
+export interface Listing {
+  regular: string[];
+  specials: Special[];
+}
+
+export function listArchive(root: string): Listing {
   const specials: Special[] = [];
-  const regular = walkMarkdown(root, "news", [], specials);
-  const listed = [...regular, ...specials.map((s) => s.path)];
-  const reader = createReader(root, regular, specials);
-  const { known, load } = reader;
-  for (const path of changed.filter((p) => countsAsChange(p, (q) => known.has(q)))) {
-    if (known.has(path)) load(path);
-    for (const candidate of reader.index.mayLink(basename(path))) load(candidate);
-  }
-  const scope = scopeOfChanges(reader.read.values(), (p) => known.has(p), changed);
-  const targets = readTargets(reader, scope);
-  readDayFolders(reader, scope, listed);
-  readEvents(reader, [...scope, ...targets]);
-  readTitleMatches(reader, scope);
-  return { archive: buildPartialArchive(root, listed, reader.read), scope };
+  return { regular: walkMarkdown(root, "news", [], specials), specials };
 }
 
-function createReader(root: string, regular: string[], specials: Special[]): Reader {
+export function scanArchive(root: string, { regular, specials }: Listing): Reader {
   const special = new Map(specials.map((s) => [s.path, s]));
   const read = new Map<string, ArchiveFile>();
   return {
+    root,
+    listed: [...regular, ...special.keys()],
     known: new Set([...regular, ...special.keys()]),
     index: indexReferences(root, regular),
     read,
@@ -71,6 +68,20 @@ function createReader(root: string, regular: string[], specials: Special[]): Rea
   };
 }
 
+export function loadChanges(reader: Reader, changed: string[]): ChangedView {
+  const { known, load } = reader;
+  for (const path of changed.filter((p) => countsAsChange(p, (q) => known.has(q)))) {
+    if (known.has(path)) load(path);
+    for (const candidate of reader.index.mayLink(basename(path))) load(candidate);
+  }
+  const scope = scopeOfChanges(reader.read.values(), (p) => known.has(p), changed);
+  const targets = readTargets(reader, scope);
+  readDayFolders(reader, scope);
+  readEvents(reader, [...scope, ...targets]);
+  readTitleMatches(reader, scope);
+  return { archive: buildPartialArchive(reader.root, reader.listed, reader.read), scope };
+}
+
 /** Every existing file the files in scope link to, read. */
 function readTargets({ known, load }: Reader, scope: Set<string>): Set<string> {
   const targets = new Set<string>();
@@ -84,7 +95,7 @@ function readTargets({ known, load }: Reader, scope: Set<string>): Set<string> {
 }
 
 /** Both folders (padded and not) of every day with a file in scope, whole. */
-function readDayFolders({ load }: Reader, scope: Set<string>, listed: string[]): void {
+function readDayFolders({ load, listed }: Reader, scope: Set<string>): void {
   const dirs = new Set<string>();
   for (const path of scope) {
     const info = parseArchivePath(path);
