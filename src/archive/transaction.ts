@@ -5,7 +5,7 @@
 // the next run. A failure inside this process puts back what was renamed,
 // itself journaled ("undo"), so a crash while putting back is finished too.
 
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { FailureError } from "../errors.js";
@@ -237,4 +237,22 @@ export function hasPendingTransactions(root: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** One file replaced atomically (temp beside it, then rename), keeping its mode: for a file outside any archive lock. */
+export function replaceFileAtomically(path: string, content: string | Buffer): void {
+  const temp = `${path}.${process.pid}-${randomBytes(4).toString("hex")}.newsctl-tmp`;
+  try {
+    writeDurably(temp, content);
+    try {
+      chmodSync(temp, statSync(path).mode & 0o7777);
+    } catch {
+      /* a new file, or a file system without modes: the default is fine */
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new FailureError(`could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  syncDir(dirname(path));
 }

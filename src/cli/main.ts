@@ -111,6 +111,29 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
       setExit(await runHistory(ctx, { ...opts, event }));
     });
 
+  program
+    .command("merge-day-page")
+    .description("git merge driver for day pages: merges entry by entry (see init-git)")
+    .argument("<base>", "the common ancestor's version (git's %O)")
+    .argument("<ours>", "our version, where the merge is written (git's %A)")
+    .argument("<theirs>", "their version (git's %B)")
+    .argument("[marker-size]", "conflict marker length (git's %L)", parsePositiveInt("marker-size"))
+    .argument("[path]", "the day page's path in the repository (git's %P)")
+    .action(async (base: string, ours: string, theirs: string, markerSize: number | undefined, path: string | undefined) => {
+      const { runMergeDayPage } = await import("../commands/merge-day-page/index.js");
+      setExit(await runMergeDayPage(ctx, { base, ours, theirs, markerSize, path }));
+    });
+
+  program
+    .command("init-git")
+    .description("set git up to merge day pages with newsctl (.gitattributes and git config)")
+    .option("--command <cmd>", "how git should run newsctl", "newsctl")
+    .addOption(archiveOption())
+    .action(async (opts) => {
+      const { runInitGit } = await import("../commands/init-git/index.js");
+      setExit(await runInitGit(ctx, opts));
+    });
+
   return program;
 }
 
