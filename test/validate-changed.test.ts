@@ -2,7 +2,7 @@
 // neighbours and their day pages, with exactly the findings a full run
 // reports for them; on real git repositories.
 
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain JS module
@@ -17,10 +17,14 @@ import { countProblems } from "../src/commands/validate/diagnostics.js";
 import { formatJson } from "../src/commands/validate/format/json.js";
 import { MUTATIONS, type Mutator } from "./changed-mutations.js";
 import { commitAll, git, initRepo } from "./git-helpers.js";
-import { runCli, runMain, tempArchive, tempDir, writeFile, FIXTURES, SEED_PATH } from "./helpers.js";
+import { changedPaths, hashTree, runCli, runMain, tempArchive, tempDir, writeFile, FIXTURES, SEED_PATH } from "./helpers.js";
 
-/** What git itself says differs from REF under news/: the test's own reading, not newsctl's. */
+/**
+ * What git itself says differs from REF under news/: the test's own reading, not newsctl's. The
+ * index is refreshed first (newsctl never writes it), so that a file touched but not changed is not.
+ */
 function gitChanged(root: string, ref: string): string[] {
+  git(root, ["update-index", "-q", "--refresh"], { allowFail: true });
   const diff = git(root, ["diff", "--name-only", "-z", "--no-renames", ref, "--", "news"]).stdout;
   const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "news"]).stdout;
   return [...new Set([...diff.split("\0"), ...untracked.split("\0")].filter((p) => p !== ""))].sort();
@@ -247,8 +251,17 @@ describe("--changed-since: what counts as changed", () => {
   };
   const DAY = "news/2013/01/21/index.md";
 
-  it("nothing changed: no files, exit 0", async () => {
+  it("nothing changed: no files, exit 0; and it writes nothing, not even git's index", async () => {
     const root = seeded();
+    // A file touched but not changed: a git status here would rewrite the index to record the new time.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(root, SEED_PATH), later, later);
+    const before = hashTree(root);
+    const touched = await runMain(["validate", "--changed-since", "HEAD", "--format", "json", "--archive", root]);
+    expect(changedPaths(before, hashTree(root))).toEqual([]);
+    // Until git refreshes its index, the touched file counts as changed: a wider report, never a wrong one.
+    expect(touched.stdout).toBe(expectedReport(root, [SEED_PATH]));
+    git(root, ["update-index", "-q", "--refresh"]);
     const r = await runMain(["validate", "--changed-since", "HEAD", "--archive", root]);
     expect(r).toEqual({ code: 0, stdout: "", stderr: "no problems in 0 files, 0 events\n" });
   });

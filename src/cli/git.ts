@@ -1,6 +1,6 @@
-// The one way newsctl runs git: its command line, no library. Git only
-// reads here: optional locks are off (so `git diff` never rewrites the
-// index) and an fsmonitor hook from the repository's config is never run.
+// The one way newsctl runs git: its command line, no library. Optional
+// locks are off (no index refresh as a side effect where git honours it)
+// and an fsmonitor hook from the repository's config is never run.
 
 import { spawn, spawnSync } from "node:child_process";
 import { UsageError } from "../errors.js";

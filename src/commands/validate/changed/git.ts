@@ -1,7 +1,11 @@
 // `validate --changed-since REF`: which paths under news/ differ from REF.
 // That is everything `git diff REF` sees against the working tree
 // (committed since REF, staged, unstaged; deleted files too, and both ends
-// of a rename) plus the untracked files git does not ignore.
+// of a rename) plus the untracked files git does not ignore. It is asked of
+// `git diff-index`, which never rewrites the index (`git diff` does, even
+// with optional locks off); a file whose time changed but not its bytes
+// then counts as changed until git refreshes its index: a wider report,
+// never a narrower one.
 
 import { gitTopLevel, runGit, runGitAsync, splitNul } from "../../../cli/git.js";
 import type { Context } from "../../../cli/context.js";
@@ -24,10 +28,10 @@ export function prepareChangedPaths(ctx: Context, root: string, ref: string): ()
 
 function listChangedPaths(ctx: Context, root: string, ref: string, commit: string): Promise<string[]> {
   // --relative and the pathspec make every path relative to the archive root, wherever the repository starts.
-  const diff = runGitAsync(ctx, root, ["diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff", commit, "--", "news"]);
+  const diff = runGitAsync(ctx, root, ["diff-index", "--name-only", "-z", "--no-renames", "--relative", commit, "--", "news"]);
   const untracked = runGitAsync(ctx, root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "news"]);
   const listing = Promise.all([diff, untracked]).then(([d, u]) => {
-    if (d.status !== 0) throw new UsageError(`${FLAG} ${ref}: git diff failed${d.message ? `: ${d.message}` : ""}`);
+    if (d.status !== 0) throw new UsageError(`${FLAG} ${ref}: git diff-index failed${d.message ? `: ${d.message}` : ""}`);
     if (u.status !== 0) throw new UsageError(`${FLAG}: git ls-files failed${u.message ? `: ${u.message}` : ""}`);
     const paths = new Set<string>();
     for (const path of [...splitNul(d.stdout), ...splitNul(u.stdout)]) {
