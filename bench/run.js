@@ -90,6 +90,52 @@ function pickDay(root) {
   return `${y}-${m}-${d.padStart(2, "0")}`;
 }
 
+/** The archive as a git repository (once; tagged bench-base), so --changed-since has something to compare with. */
+function ensureRepo(root) {
+  if (existsSync(join(root, ".git"))) return;
+  process.stderr.write("bench: committing the archive to a git repository (once; reused after)...\n");
+  const env = { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.org", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.org" };
+  // No automatic gc: it would run in the background during the measures.
+  for (const args of [["init", "-q", "-b", "main"], ["config", "gc.auto", "0"], ["add", "-A", "news"], ["commit", "-q", "-m", "base"], ["tag", "bench-base"]]) {
+    const r = spawnSync("git", args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+    if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed in ${root}`);
+  }
+}
+
+/** One event's title edited in the working tree: --changed-since against a full run after the same edit. */
+function benchChangedSince(root, archive, repeat) {
+  ensureRepo(root);
+  const day = pickDay(root).split("-");
+  const dir = join(root, "news", day[0], day[1], String(Number(day[2])));
+  const name = readdirSync(dir).filter((n) => n.endsWith(".md") && n !== "index.md").sort()[0];
+  const file = join(dir, name);
+  const before = readFileSync(file);
+  writeFileSync(file, before.toString("utf8").replace(/^# /m, "# Edited: "));
+  try {
+    const changed = best("validate --changed-since (one file edited)", BIN, ["validate", "--changed-since", "bench-base", "--format", "json", ...archive], repeat, { keepStdout: true });
+    const full = measure("validate (warm cache, the same file edited)", BIN, ["validate", "--format", "json", ...archive], { keepStdout: true });
+    changed.check = compareChanged(changed, full, file.slice(root.length + 1));
+    return [changed, full];
+  } finally {
+    writeFileSync(file, before);
+  }
+}
+
+/** Every finding --changed-since gives is one the full run gives, and so is every full-run finding on the edited file. */
+function compareChanged(changed, full, path) {
+  try {
+    const key = (p) => JSON.stringify(p);
+    const some = JSON.parse(changed.stdout).problems;
+    const all = JSON.parse(full.stdout).problems;
+    const everything = new Set(all.map(key));
+    const got = new Set(some.map(key));
+    const ok = some.every((p) => everything.has(key(p))) && all.filter((p) => p.file === path).every((p) => got.has(key(p))) && some.length > 0;
+    return ok ? `ok: ${some.length} findings, all in the full run's` : "MISMATCH";
+  } catch {
+    return "no JSON";
+  }
+}
+
 function clearCache(root) {
   rmSync(join(root, ".newsctl", "cache"), { recursive: true, force: true });
 }
@@ -113,11 +159,13 @@ function benchSize(events, opts) {
   clearCache(root);
   rows.push(measure("list --tag Mali (cold: cache emptied)", BIN, ["list", "--tag", "Mali", ...archive]));
   rows.push(best("list --tag Mali (warm cache)", BIN, ["list", "--tag", "Mali", ...archive], opts.repeat));
+  const [changedRow, fullRow] = benchChangedSince(root, archive, opts.repeat);
+  rows.push(changedRow, fullRow);
   for (const row of rows) {
     if (row.label.startsWith("validate") && pending) row.pending = true;
     row.ratio = row.wall / floor.wall;
   }
-  return { events, files, archive: name, rows, defects: checkDefects(cold, manifest, pending) };
+  return { events, files, archive: name, rows, defects: checkDefects(cold, manifest, pending), changedSince: changedRow.check };
 }
 
 /** Compare validate's findings with what the generator injected. */
@@ -157,7 +205,7 @@ function printTable(results) {
       lines.push(`| ${r.events} | ${r.files} | ${row.label} | ${wall} | ${ratio} | ${rss} |`);
     }
   }
-  for (const r of results) lines.push(`\n${r.events} events, defects check: ${JSON.stringify(r.defects)}`);
+  for (const r of results) lines.push(`\n${r.events} events, defects check: ${JSON.stringify(r.defects)}; --changed-since check: ${r.changedSince}`);
   return lines.join("\n");
 }
 

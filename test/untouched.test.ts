@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { name: "revise an unknown event", args: ["revise", "no-such-event", "--title", "X", "--yes"], code: 2 },
   { name: "revise with the current values", args: ["revise", SEED_PATH, "--title", "French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.", "--yes"], code: 2 },
   { name: "validate --dry-run without --fix", args: ["validate", "--dry-run"], code: 2 },
+  { name: "validate --changed-since outside a git repository", args: ["validate", "--changed-since", "HEAD"], code: 2 },
   // A write that fails part-way puts every file back.
   { name: "add --backlink, 3rd rename fails", args: [...ADD("2013-01-21", "Fails", "--related", SEED_PATH, "--backlink"), "--yes"], code: 3, fault: "rename:3" },
   { name: "revise, 5th rename fails", args: ["revise", SEED_PATH, "--title", "Fails half-way", "--yes"], code: 3, fault: "rename:5" },

@@ -3,8 +3,8 @@
 // created with O_CREAT|O_EXCL, which fails on any existing entry, a symbolic
 // link included, instead of following it.
 
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 
 export interface NewFileOptions {
@@ -65,4 +65,20 @@ export function writeAtomically(dir: string, name: string, content: string | Buf
     throw error;
   }
   if (options.durable) syncDir(dirname(temp));
+}
+
+/**
+ * One file outside any archive lock (a merge driver's result, a repository's
+ * .gitattributes) replaced in one rename, keeping its mode. A symbolic link
+ * at `abs` is replaced, never followed.
+ */
+export function replaceFile(abs: string, content: string | Buffer): void {
+  let mode: number | undefined;
+  try {
+    const st = lstatSync(abs);
+    if (st.isFile()) mode = st.mode & 0o7777;
+  } catch {
+    /* a new file: the default mode is fine */
+  }
+  writeAtomically(dirname(abs), basename(abs), content, { durable: true, mode });
 }

@@ -149,21 +149,25 @@ export function sharedTags(mine: string[], theirs: string[]): string[] {
 }
 
 function indexInbound(archive: Archive, list: ArchiveFile[]): void {
-  const add = (from: string, item: LinkItem, via: InboundLink["via"]) => {
-    if (item.target.kind !== "internal") return;
-    const link: InboundLink = { from, via, line: item.line, column: item.column };
-    const known = archive.inbound.get(item.target.path);
-    if (known) known.push(link);
-    else archive.inbound.set(item.target.path, [link]);
-  };
   for (const f of list) {
-    if (f.kind === "event") {
-      if (f.dateLine) add(f.path, f.dateLine, "date");
-      for (const r of f.related) add(f.path, r, "related");
-      for (const c of f.changes) add(f.path, c, "changes");
-    } else if (f.kind === "day") {
-      for (const e of f.entries) add(f.path, e, "day");
-    }
+    forEachLink(f, (item, via) => {
+      if (item.target.kind !== "internal") return;
+      const link: InboundLink = { from: f.path, via, line: item.line, column: item.column };
+      const known = archive.inbound.get(item.target.path);
+      if (known) known.push(link);
+      else archive.inbound.set(item.target.path, [link]);
+    });
+  }
+}
+
+/** Every link the model follows out of a file (not Source items: those are URLs). */
+export function forEachLink(file: ArchiveFile, visit: (item: LinkItem, via: InboundLink["via"]) => void): void {
+  if (file.kind === "event") {
+    if (file.dateLine) visit(file.dateLine, "date");
+    for (const r of file.related) visit(r, "related");
+    for (const c of file.changes) visit(c, "changes");
+  } else if (file.kind === "day") {
+    for (const e of file.entries) visit(e, "day");
   }
 }
 

@@ -115,6 +115,11 @@ export function appendToSection(doc: TextDoc, section: Pick<Section, "headingInd
   return after + 2;
 }
 
+/** A numbered list item (`3. …`, `3) …`) with its number set to `number`; any other line as it is. */
+export function renumberListItem(line: string, number: number): string {
+  return line.replace(/^([ \t]{0,3})\d{1,9}([.)])/, (_, indent: string, mark: string) => `${indent}${number}${mark}`);
+}
+
 export function dayPageEntryLine(number: number, title: string, path: string): string {
   return `${number}. ${markdownLink(title, path)}`;
 }

@@ -1,50 +1,15 @@
 // Unified diffs for --dry-run: what a command would change, file by file.
 
+import { lcsOps } from "../archive/lcs.js";
+
 interface Op {
   kind: " " | "-" | "+";
   line: string;
 }
 
-/** Line operations from a to b: common ends trimmed, an LCS in between. */
+/** Line operations from a to b (see lcsOps). */
 function diffLines(a: string[], b: string[]): Op[] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  const ops: Op[] = a.slice(0, start).map((line) => ({ kind: " ", line }));
-  if (midA.length * midB.length > 4_000_000) {
-    ops.push(...midA.map((line): Op => ({ kind: "-", line })), ...midB.map((line): Op => ({ kind: "+", line })));
-  } else {
-    const n = midA.length;
-    const m = midB.length;
-    const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        lcs[i]![j] = midA[i] === midB[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-      }
-    }
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-      if (i < n && j < m && midA[i] === midB[j]) {
-        ops.push({ kind: " ", line: midA[i]! });
-        i++;
-        j++;
-      } else if (j < m && (i >= n || lcs[i]![j + 1]! > lcs[i + 1]![j]!)) {
-        ops.push({ kind: "+", line: midB[j++]! });
-      } else {
-        ops.push({ kind: "-", line: midA[i++]! });
-      }
-    }
-  }
-  ops.push(...a.slice(endA).map((line): Op => ({ kind: " ", line })));
-  return ops;
+  return lcsOps(a, b).map((op) => ({ kind: op.kind, line: op.kind === "+" ? b[op.b]! : a[op.a]! }));
 }
 
 function splitForDiff(text: string | null): string[] {

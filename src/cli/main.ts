@@ -60,6 +60,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(new Option("--exclude <regex>", "with --online: do not ask URLs that match (repeatable)").argParser(parseRegexList("--exclude")))
     .option("--suggest-archived", "with --online: name an archived copy of each dead URL (written only with --fix)")
     .addOption(new Option("--wayback-url <url>", "with --suggest-archived: the availability endpoint (default: $NEWSCTL_WAYBACK_URL, else archive.org's)").argParser(parseHttpUrl("--wayback-url")))
+    .option("--changed-since <ref>", "report only on files changed since this git ref, and the files linked to and from them")
     .addOption(archiveOption())
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import("../commands/validate/index.js");
@@ -115,6 +116,29 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .action(async (event: string, opts) => {
       const { runHistory } = await import("../commands/revise/history.js");
       setExit(await runHistory(ctx, { ...opts, event }));
+    });
+
+  program
+    .command("merge-day-page")
+    .description("git merge driver for day pages: merges entry by entry (see init-git)")
+    .argument("<base>", "the common ancestor's version (git's %O)")
+    .argument("<ours>", "our version, where the merge is written (git's %A)")
+    .argument("<theirs>", "their version (git's %B)")
+    .argument("[marker-size]", "conflict marker length (git's %L)", parsePositiveInt("marker-size"))
+    .argument("[path]", "the day page's path in the repository (git's %P)")
+    .action(async (base: string, ours: string, theirs: string, markerSize: number | undefined, path: string | undefined) => {
+      const { runMergeDayPage } = await import("../commands/merge-day-page/index.js");
+      setExit(await runMergeDayPage(ctx, { base, ours, theirs, markerSize, path }));
+    });
+
+  program
+    .command("init-git")
+    .description("set git up to merge day pages with newsctl (.gitattributes and git config)")
+    .option("--command <cmd>", "how git should run newsctl", "newsctl")
+    .addOption(archiveOption())
+    .action(async (opts) => {
+      const { runInitGit } = await import("../commands/init-git/index.js");
+      setExit(await runInitGit(ctx, opts));
     });
 
   return program;

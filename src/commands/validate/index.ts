@@ -21,6 +21,8 @@ import { strayOnlineFlag, type OnlineOptions } from "./online/flags.js";
 import type { OnlineCheck } from "./online/index.js";
 import { startProgress, type Progress } from "./progress.js";
 import { pathShower, resolveScope } from "./scope.js";
+import { changedScope, checkChanged } from "./changed/index.js";
+import { prepareChangedPaths } from "./changed/git.js";
 
 export interface ValidateOptions extends OnlineOptions {
   paths?: string[];
@@ -30,6 +32,10 @@ export interface ValidateOptions extends OnlineOptions {
   maxWarnings?: number;
   /** false with --no-cache: read every file, neither using nor refreshing .newsctl/cache. */
   cache?: boolean;
+  /** A git ref: report only on what changed since it, and on its neighbours. */
+  changedSince?: string;
+  /** What git listed for --changed-since, once known (set here, not a flag). */
+  changed?: string[];
   archive?: string;
 }
 
@@ -44,11 +50,18 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   const stray = strayOnlineFlag(opts);
   if (stray) throw new UsageError(stray);
   const root = await openArchiveRoot(ctx, opts.archive, { write: Boolean(opts.fix && !opts.dryRun) });
+  // An unknown ref fails here, before anything is read; git then lists the changes while the archive is scanned.
+  const changes = opts.changedSince !== undefined ? prepareChangedPaths(ctx, root, opts.changedSince) : null;
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
     const online = opts.online ? (await import("./online/index.js")).createOnlineCheck(ctx, root, opts, progress) : null;
-    outcome = opts.fix && !opts.dryRun ? await fixUnderLock(ctx, root, opts, progress, online) : await checkOnly(ctx, root, opts, progress, online);
+    if (changes && !opts.fix && !online) outcome = { ...(await checkChanged(ctx, root, changes, opts.paths ?? [], progress)), plan: null };
+    else {
+      // With --fix or --online the whole archive is read as always; git only decides the scope.
+      const scoped = changes ? { ...opts, changed: await changes() } : opts;
+      outcome = opts.fix && !opts.dryRun ? await fixUnderLock(ctx, root, scoped, progress, online) : await checkOnly(ctx, root, scoped, progress, online);
+    }
   } finally {
     progress.clear();
   }
@@ -63,7 +76,9 @@ async function check(ctx: Context, root: string, opts: ValidateOptions, progress
   progress.show("newsctl: reading the archive…");
   // --no-cache reads every file; otherwise readArchive decides (by size).
   const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
-  const scope = known !== undefined ? known : resolveScope(ctx, root, archive, opts.paths ?? []);
+  const paths = opts.paths ?? [];
+  const { changed } = opts;
+  const scope = known !== undefined ? known : changed ? changedScope(ctx, root, archive, changed, paths) : resolveScope(ctx, root, archive, paths);
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   let problems = checkArchive(archive, scope);
   if (online) problems = sortDiagnostics([...problems, ...(await online.check(archive, scope))]);
