@@ -26,7 +26,7 @@ const TITLE = /^#[ \t]+(.*)$/;
 export const LIST_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+/;
 export const CHANGE_TAIL =
   /_\s*(?:(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*)?\(\s*(first version|update|current version)\s*\)\s*_/i;
-const CONTEXT_TAIL = /_\s*Context:\s*([^_]*)_/i;
+export const CONTEXT_TAIL = /_\s*Context:\s*([^_]*)_/i;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const KINDS: Record<string, ChangeKind> = {
