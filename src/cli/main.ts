@@ -24,6 +24,8 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
+    // Options belong to the command they follow: `tags rename … --archive X` is rename's, not tags'.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
@@ -108,6 +110,47 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .action(async (event: string, opts) => {
       const { runHistory } = await import("../commands/revise/history.js");
       setExit(await runHistory(ctx, { ...opts, event }));
+    });
+
+  const tags = program
+    .command("tags")
+    .description("every context tag with its count of current events; rename and merge tags")
+    .addOption(new Option("--sort <order>", "most used first, or by name").choices(["count", "name"]).default("count"))
+    .option("--similar", "group likely duplicates (case, diacritics, punctuation, plural, prefix); the most used spelling wins")
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .enablePositionalOptions()
+    .action(async (opts) => {
+      const { runTags } = await import("../commands/tags/index.js");
+      setExit(await runTags(ctx, opts));
+    });
+
+  tags
+    .command("rename")
+    .description("rename a context tag in every current version")
+    .argument("<old>", "the tag as the archive spells it")
+    .argument("<new>", "the new name")
+    .option("-y, --yes", "no question: write at once")
+    .option("--dry-run", "print the diff of every file it would change, write nothing")
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .action(async (old: string, name: string, opts) => {
+      const { runRetag } = await import("../commands/tags/retag.js");
+      setExit(await runRetag(ctx, { ...opts, from: [old], to: name }));
+    });
+
+  tags
+    .command("merge")
+    .description("merge context tags into one: TAG [TAG…] INTO TAG")
+    .argument("<tags...>", "the tags to merge, then INTO and the tag they become")
+    .option("-y, --yes", "no question: write at once")
+    .option("--dry-run", "print the diff of every file it would change, write nothing")
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .action(async (words: string[], opts) => {
+      const { runRetag } = await import("../commands/tags/retag.js");
+      const { parseMergeArgs } = await import("../commands/tags/check.js");
+      setExit(await runRetag(ctx, { ...opts, ...parseMergeArgs(words) }));
     });
 
   return program;
