@@ -153,6 +153,18 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
       setExit(await runRetag(ctx, { ...opts, ...parseMergeArgs(words) }));
     });
 
+  program
+    .command("stats")
+    .description("the shape of the archive: events per year, versions, sources, top tags and domains, gaps")
+    .addOption(new Option("--year <YYYY>", "only that year's events, per month").argParser(parsePositiveInt("--year")))
+    .addOption(new Option("--top <n>", "how many tags and domains to show").argParser(parsePositiveInt("--top")).default(10))
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .action(async (opts) => {
+      const { runStats } = await import("../commands/stats/index.js");
+      setExit(await runStats(ctx, opts));
+    });
+
   return program;
 }
 
