@@ -2,7 +2,7 @@
 // exit code. Each action only normalises options and hands them to its
 // command module, imported lazily so start-up stays small.
 
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT, NewsctlError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
@@ -163,6 +163,28 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .action(async (opts) => {
       const { runStats } = await import("../commands/stats/index.js");
       setExit(await runStats(ctx, opts));
+    });
+
+  program
+    .command("completion")
+    .description("print the completion script for a shell (see the README to install it)")
+    .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
+    .action(async (shell: "bash" | "zsh" | "fish") => {
+      const { runCompletion } = await import("../commands/completion/index.js");
+      setExit(await runCompletion(ctx, shell, program));
+    });
+
+  // What the completion scripts call for tags, events and paths; never prints an error.
+  program
+    .command("__complete", { hidden: true })
+    .argument("[source]")
+    .argument("[words...]")
+    .helpOption(false)
+    .allowUnknownOption()
+    .passThroughOptions()
+    .action(async (source: string | undefined, words: string[]) => {
+      const { runComplete } = await import("../commands/completion/live.js");
+      setExit(await runComplete(ctx, source ?? "", words));
     });
 
   return program;
