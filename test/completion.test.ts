@@ -3,7 +3,7 @@
 // `complete -C` lists what it would offer; zsh is checked by its parser.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Option } from "commander";
@@ -17,6 +17,7 @@ import { zshScript } from "../src/commands/completion/zsh.js";
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
 import { BIN, Capture, REPO, hashTree, changedPaths, runCli, runMain, tempArchive, tempDir } from "./helpers.js";
 import { DRIFT } from "./tags-drift.js";
+import { archiveFiles } from "./tags-helpers.js";
 
 const SEED_SLUG = "french-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat";
 
@@ -146,10 +147,27 @@ describe("newsctl __complete", () => {
 
   it("never lists through a link or outside news/", async () => {
     const root = tempArchive();
-    for (const word of ["news/../", "news/2013/../../", "../", "/etc/"]) {
+    const outside = tempDir();
+    writeFileSync(join(outside, "secret.md"), "x");
+    symlinkSync(outside, join(root, "news", "2013", "evil"));
+    for (const word of ["news/../", "news/2013/../../", "../", "/etc/", "news/2013/evil/", "news//"]) {
       const r = await runMain(["__complete", "paths", "--", "newsctl", "add", "--related", word], { cwd: root });
       expect(r.stdout, word).toBe("");
     }
+    const listed = await runMain(["__complete", "paths", "--", "newsctl", "add", "--related", "news/2013/"], { cwd: root });
+    expect(listed.stdout).toBe("news/2013/01/\nnews/2013/04/\n");
+  });
+
+  it("offers hostile tags as plain words: nothing in them runs, control characters are left out", () => {
+    const root = tempArchive({
+      from: null,
+      files: archiveFiles([{ date: "2020-01-01", slug: "hostile", frontMatter: ["contexts:", `  - "$(touch PWNED)"`, "  - \"`touch PWNED2`\"", `  - "tab\\there"`, "  - Safe"] }]),
+    });
+    const { offers, stderr } = bashComplete([["newsctl", "list", "--tag", ""]], root);
+    expect(stderr).toBe("");
+    expect(offers).toEqual([["$(touch PWNED)", "Safe", "`touch PWNED2`"].sort()]);
+    expect(existsSync(join(root, "PWNED"))).toBe(false);
+    expect(existsSync(join(root, "PWNED2"))).toBe(false);
   });
 
   it("reads a small archive afresh and writes nothing there; keeps a large one's answer under .newsctl/cache", async () => {
@@ -164,9 +182,10 @@ describe("newsctl __complete", () => {
     const first = await runMain(["__complete", "tags", "--", "newsctl", "list", "--tag", "Ma"], { cwd: large });
     expect(first.stdout).toBe("Mali\n");
     expect(existsSync(join(large, ".newsctl/cache/complete.json"))).toBe(true);
-    // A new event in a new day folder is seen at the next TAB.
-    const day = "news/2030/01/1";
-    writeArchive(large, new Map([[`${day}/fresh.md`, `### [2030-01-01](/${day}/index.md)\n\n# Fresh\n\n### Related:\n\n1. [x](/news/2030/01/1/x.md) _Context: Marrakesh_\n\n### Changes:\n\n1. [Fresh](/${day}/fresh.md) _(Current version)_\n`]]));
+    // A new event in a day folder that was there already is seen at the next TAB.
+    const day = [...(generateArchive({ events: 120, seed: 9 }) as { files: Map<string, string> }).files.keys()][0]!.replace(/\/[^/]*$/, "");
+    const date = day.replace(/^news\/(\d+)\/(\d+)\/(\d+)$/, (_m, y, mo, d) => `${y}-${mo}-${d.padStart(2, "0")}`);
+    writeArchive(large, new Map([[`${day}/fresh.md`, `### [${date}](/${day}/index.md)\n\n# Fresh\n\n### Related:\n\n1. [x](/${day}/x.md) _Context: Marrakesh_\n\n### Changes:\n\n1. [Fresh](/${day}/fresh.md) _(Current version)_\n`]]));
     const second = await runMain(["__complete", "tags", "--", "newsctl", "list", "--tag", "Ma"], { cwd: large });
     expect(second.stdout.split("\n").sort()).toEqual(["", "Mali", "Marrakesh"]);
   });

@@ -171,6 +171,10 @@ describe("newsctl tags rename", () => {
     expect(r).toEqual({ code: 2, stdout: "", stderr: 'newsctl: no current event has the tag "MALI"; tags are matched exactly, and the archive has "Mali", "mali" (see newsctl tags)\n' });
     const none = await runMain(["tags", "rename", "Atlantis", "Mu", "--yes", "--archive", root]);
     expect(none).toEqual({ code: 2, stdout: "", stderr: 'newsctl: no current event has the tag "Atlantis" (see newsctl tags)\n' });
+    // Typed composed, stored decomposed: the hint names the archive's spelling.
+    const nfd = await runMain(["tags", "rename", "Côte d'Ivoire".normalize("NFC"), "Ivory Coast", "--yes", "--archive", tempArchive({ from: null, files: { ...DRIFT, [pathOf(A)]: DRIFT[pathOf(A)]!.replace("Côte", "Côte".normalize("NFD")) } })]);
+    expect(nfd.code).toBe(2);
+    expect(nfd.stderr).toContain(`the archive has ${JSON.stringify("Côte d'Ivoire".normalize("NFD"))}`);
     const files = { ...DRIFT, [FIRST_TAKE]: DRIFT[FIRST_TAKE]!.replace("_Context: mali, Gaza_", "_Context: Ghost_") };
     const history = await runMain(["tags", "rename", "Ghost", "Spirit", "--yes", "--archive", tempArchive({ from: null, files })]);
     expect(history.stderr).toContain("only superseded versions have it, and they are history");

@@ -114,9 +114,9 @@ export function retagFrontMatter(doc: TextDoc, fm: FrontMatter, retag: Retag, qu
       has = true;
       continue;
     }
-    const removal = removalOf(lines[index]!, start, end);
+    const removal = removalOf(lines, index, start, end);
     if (!removal) return false;
-    edits.push(removal === "line" ? { line: index, remove: true } : { line: index, ...removal, text: "" });
+    edits.push(...removal);
   }
   // Last first, so earlier offsets and line numbers hold.
   edits.sort((a, b) => b.line - a.line || ("start" in b ? b.start : 0) - ("start" in a ? a.start : 0));
@@ -128,15 +128,30 @@ export function retagFrontMatter(doc: TextDoc, fm: FrontMatter, retag: Retag, qu
   return true;
 }
 
-/** What to cut to drop the item at start..end: its whole line (a block item), or it and one comma. */
-function removalOf(line: string, start: number, end: number): "line" | { start: number; end: number } | null {
+/**
+ * The cuts that drop the item at start..end of line `index`: its whole line
+ * (a block item, or a flow item alone on its line, with the comma after it
+ * or the one ending the line before), or it and one comma beside it.
+ */
+function removalOf(lines: string[], index: number, start: number, end: number): Edit[] | null {
+  const line = lines[index]!;
   const before = line.slice(0, start);
   const after = line.slice(end);
-  if (/^\s*-\s*$/.test(before) && /^\s*(#.*)?$/.test(after)) return "line";
+  const alone = /^\s*$/.test(before);
+  if (/^\s*-\s*$/.test(before) && /^\s*(#.*)?$/.test(after)) return [{ line: index, remove: true }];
+  if (alone && /^\s*,\s*$/.test(after)) return [{ line: index, remove: true }];
   const comma = /,\s*$/.exec(before);
-  if (comma) return { start: comma.index, end };
+  if (comma) return [{ line: index, start: comma.index, end, text: "" }];
   const next = /^\s*,\s*/.exec(after);
-  if (next) return { start, end: end + next[0].length };
+  if (next) return [{ line: index, start, end: end + next[0].length, text: "" }];
+  const previous = index > 0 ? /,(\s*)$/.exec(lines[index - 1]!) : null;
+  if (alone && previous && /^\s*$/.test(after)) {
+    const cut = previous.index;
+    return [
+      { line: index, remove: true },
+      { line: index - 1, start: cut, end: cut + 1, text: "" },
+    ];
+  }
   return null;
 }
 

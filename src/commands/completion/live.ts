@@ -3,7 +3,7 @@
 // last of WORDS; an --archive among them is honoured). It never prints an
 // error and always exits 0: anything wrong means no suggestions.
 
-import { readdirSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { findArchiveRoot } from "../../cli/archive-root.js";
@@ -66,7 +66,12 @@ function archivePaths(root: string, prefix: string): string[] {
   const cut = rel.lastIndexOf("/");
   const dir = rel.slice(0, cut);
   const partial = rel.slice(cut + 1);
-  if (dir.split("/").some((s) => s === "" || s === "." || s === "..")) return [];
+  const parts = dir.split("/");
+  if (parts.some((s) => s === "" || s === "." || s === "..")) return [];
+  // Each folder on the way must be a folder, not a link to one.
+  for (let i = 1; i <= parts.length; i++) {
+    if (!lstatSync(join(root, ...parts.slice(0, i)), { throwIfNoEntry: false })?.isDirectory()) return [];
+  }
   const out: string[] = [];
   for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
     if (!entry.name.startsWith(partial)) continue;

@@ -50,8 +50,8 @@ export function checkInUse(archive: Archive, names: string[]): void {
   const used = tagsInUse(archive);
   const missing = names.find((t) => !used.has(t));
   if (missing === undefined) return;
-  const lower = missing.toLowerCase();
-  const alike = [...used].filter((t) => t.toLowerCase() === lower).sort();
+  const fold = (t: string) => t.normalize("NFC").toLowerCase();
+  const alike = [...used].filter((t) => fold(t) === fold(missing)).sort();
   let hint = "";
   if (alike.length > 0) hint = `; tags are matched exactly, and the archive has ${alike.map((t) => JSON.stringify(t)).join(", ")}`;
   else if (onlySuperseded(archive, missing)) hint = "; only superseded versions have it, and they are history";
