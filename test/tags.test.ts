@@ -226,6 +226,25 @@ describe("newsctl tags merge", () => {
   });
 });
 
+describe("validate is as clean after as before", () => {
+  it("on the fixture archive, renaming and merging its tags", async () => {
+    const root = tempArchive();
+    const names = ["Mali", "Republic of Mali", "France", "Diabaly", "Sahel"];
+    const problems = await findings(root, names);
+    expect((await runMain(["tags", "rename", "Mali", "Republic of Mali", "--yes", "--archive", root])).code).toBe(0);
+    expect((await runMain(["tags", "merge", "France", "Diabaly", "INTO", "Sahel", "--yes", "--archive", root])).code).toBe(0);
+    expect(await findings(root, names)).toEqual(problems);
+    const tags = JSON.parse((await runMain(["tags", "--format", "json", "--archive", root])).stdout);
+    expect(tags).toEqual([
+      { tag: "Republic of Mali", count: 6 },
+      { tag: "Islamist", count: 4 },
+      { tag: "Sahel", count: 4 },
+      { tag: "Deportation", count: 1 },
+      { tag: "Douentza", count: 1 },
+    ]);
+  });
+});
+
 describe("rename on a generated archive", () => {
   it("touches exactly the current versions that carry the tag; validate reports the same", async () => {
     const root = tempDir();
