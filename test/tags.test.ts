@@ -7,6 +7,7 @@ import { generateArchive, writeArchive } from "../bench/generate.mjs";
 import { Capture, changedPaths, hashTree, readText, runCli, runMain, tempArchive, tempDir } from "./helpers.js";
 import { A, B, C, D, DRIFT, E, FIRST_TAKE, F, G, H } from "./tags-drift.js";
 import { pathOf } from "./tags-helpers.js";
+import { runInPty } from "./pty.js";
 
 const drift = () => tempArchive({ from: null, files: DRIFT });
 
@@ -295,6 +296,20 @@ describe("at a terminal", () => {
     expect(asked).toEqual(["Write these 3 files?"]);
     expect(r.stdout).toContain("-  - mali   # lower case\n+  - Mali   # lower case\n");
     expect(readText(root, pathOf(B))).toContain("  - Mali   # lower case");
+  });
+
+  it("in a real pseudo-terminal: the diff, the question, then the write; Ctrl+C writes nothing", async () => {
+    const root = drift();
+    const before = hashTree(root);
+    const cancelled = await runInPty(["tags", "rename", "mali", "Mali", "--archive", root], [{ expect: "Write these 3 files?", send: "\x03" }]);
+    expect(cancelled.failedStep, cancelled.output).toBeNull();
+    expect(cancelled.code).toBe(130);
+    expect(changedPaths(before, hashTree(root))).toEqual([]);
+    const result = await runInPty(["tags", "rename", "mali", "Mali", "--archive", root], [{ expect: "Write these 3 files?", send: "y\r" }]);
+    expect(result.failedStep, result.output).toBeNull();
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain("+  - Mali   # lower case");
+    expect(changedPaths(before, hashTree(root))).toEqual([pathOf(B), pathOf(D), pathOf(E)].sort());
   });
 
   it("writes nothing on no (exit 130); --yes does not ask", async () => {
