@@ -181,7 +181,8 @@ describe("newsctl __complete", () => {
     writeArchive(large, (generateArchive({ events: 120, seed: 9 }) as { files: Map<string, string> }).files);
     const first = await runMain(["__complete", "tags", "--", "newsctl", "list", "--tag", "Ma"], { cwd: large });
     expect(first.stdout).toBe("Mali\n");
-    expect(existsSync(join(large, ".newsctl/cache/complete.json"))).toBe(true);
+    expect(existsSync(join(large, ".newsctl/cache/complete-tags.json"))).toBe(true);
+    expect(existsSync(join(large, ".newsctl/cache/complete-slugs.json"))).toBe(true);
     // A new event in a day folder that was there already is seen at the next TAB.
     const day = [...(generateArchive({ events: 120, seed: 9 }) as { files: Map<string, string> }).files.keys()][0]!.replace(/\/[^/]*$/, "");
     const date = day.replace(/^news\/(\d+)\/(\d+)\/(\d+)$/, (_m, y, mo, d) => `${y}-${mo}-${d.padStart(2, "0")}`);

@@ -23,14 +23,16 @@ export interface CompletionIndex {
 
 const NAME = "complete";
 
-export function readCompletionIndex(root: string): CompletionIndex {
+/** The tags or the slugs: each kept in a file of its own, so a TAB on a tag loads no slugs. */
+export function readCompletionValues(root: string, what: keyof CompletionIndex): string[] {
   const { key, months } = folderKey(root);
-  if (months < LARGE_ARCHIVE_MONTHS) return indexOf(readArchive(root));
-  const saved = loadResult<CompletionIndex>(root, NAME, key);
-  if (saved && Array.isArray(saved.tags) && Array.isArray(saved.slugs)) return saved;
+  if (months < LARGE_ARCHIVE_MONTHS) return indexOf(readArchive(root))[what];
+  const saved = loadResult<string[]>(root, `${NAME}-${what}`, key);
+  if (Array.isArray(saved)) return saved;
   const index = indexOf(readArchive(root));
-  saveResult(root, NAME, key, index);
-  return index;
+  saveResult(root, `${NAME}-tags`, key, index.tags);
+  saveResult(root, `${NAME}-slugs`, key, index.slugs);
+  return index[what];
 }
 
 function indexOf(archive: Archive): CompletionIndex {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { findArchiveRoot } from "../../cli/archive-root.js";
 import type { Context } from "../../cli/context.js";
 import { EXIT } from "../../errors.js";
-import { readCompletionIndex } from "./index-cache.js";
+import { readCompletionValues } from "./index-cache.js";
 
 export async function runComplete(ctx: Context, source: string, words: string[]): Promise<number> {
   try {
@@ -25,9 +25,8 @@ export async function runComplete(ctx: Context, source: string, words: string[])
 
 export function liveValues(root: string, source: string, prefix: string): string[] {
   if (source === "paths" || (source === "events" && prefix.includes("/"))) return archivePaths(root, prefix);
-  const index = readCompletionIndex(root);
-  if (source === "tags") return matching(index.tags, prefix);
-  if (source === "events") return matching(index.slugs, prefix);
+  if (source === "tags") return matching(readCompletionValues(root, "tags"), prefix);
+  if (source === "events") return matching(readCompletionValues(root, "slugs"), prefix);
   return [];
 }
 
