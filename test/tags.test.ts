@@ -61,6 +61,8 @@ describe("newsctl tags", () => {
       ["Iran", 2, ["Iran:1:null", "Iranian:1:prefix"]],
       ["Islamist", 2, ["Islamist:1:null", "Islamists:1:plural"]],
     ]);
+    const byName = JSON.parse((await runMain(["tags", "--similar", "--sort", "name", "--format", "json", "--archive", drift()])).stdout) as { winner: string }[];
+    expect(byName.map((g) => g.winner)).toEqual(["Al Qaeda", "Companies", "Cote d'Ivoire", "Gaza", "Iran", "Islamist", "Mali"]);
     // Iraq is not Iran, and a prefix needs four letters: Oil is not Oilfield.
     expect(groups.flatMap((g) => g.tags.map((t) => t.tag))).not.toContain("Iraq");
     expect(groups.flatMap((g) => g.tags.map((t) => t.tag))).not.toContain("Oil");
