@@ -3,7 +3,7 @@
 // `complete -C` lists what it would offer; zsh is checked by its parser.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Option } from "commander";
@@ -178,17 +178,29 @@ describe("newsctl __complete", () => {
     expect(existsSync(join(small, ".newsctl"))).toBe(false);
 
     const large = tempDir();
-    writeArchive(large, (generateArchive({ events: 120, seed: 9 }) as { files: Map<string, string> }).files);
-    const first = await runMain(["__complete", "tags", "--", "newsctl", "list", "--tag", "Ma"], { cwd: large });
-    expect(first.stdout).toBe("Mali\n");
+    const { files } = generateArchive({ events: 120, seed: 9 }) as { files: Map<string, string> };
+    writeArchive(large, files);
+    // Settled folders (an hour old), as an archive is between edits.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const days = [...new Set([...files.keys()].map((p) => p.replace(/\/[^/]*$/, "")))];
+    for (const d of days) utimesSync(join(large, d), hourAgo, hourAgo);
+    const tags = async () => (await runMain(["__complete", "tags", "--", "newsctl", "list", "--tag", "Ma"], { cwd: large })).stdout.split("\n").filter(Boolean).sort();
+    expect(await tags()).toEqual(["Mali"]);
     expect(existsSync(join(large, ".newsctl/cache/complete-tags.json"))).toBe(true);
+    const slugs = await runMain(["__complete", "events", "--", "newsctl", "revise", ""], { cwd: large });
+    expect(slugs.stdout.split("\n").filter(Boolean)).toHaveLength(120);
     expect(existsSync(join(large, ".newsctl/cache/complete-slugs.json"))).toBe(true);
-    // A new event in a day folder that was there already is seen at the next TAB.
-    const day = [...(generateArchive({ events: 120, seed: 9 }) as { files: Map<string, string> }).files.keys()][0]!.replace(/\/[^/]*$/, "");
+    // An edit in place leaves the folder's time alone: the kept answer stands (so it was used)...
+    // A current version that takes its tags from its Related items.
+    const path = [...files].find(([p, text]) => !text.startsWith("---") && text.includes("_Context: ") && text.includes(`(/${p}) _(Current version)_`))![0];
+    const day = path.replace(/\/[^/]*$/, "");
+    writeArchive(large, new Map([[path, files.get(path)!.replace(/_Context: /, "_Context: Mandalay, ")]]));
+    utimesSync(join(large, day), hourAgo, hourAgo);
+    expect(await tags()).toEqual(["Mali"]);
+    // ...and a new file in that folder changes its time: the folder is read again.
     const date = day.replace(/^news\/(\d+)\/(\d+)\/(\d+)$/, (_m, y, mo, d) => `${y}-${mo}-${d.padStart(2, "0")}`);
     writeArchive(large, new Map([[`${day}/fresh.md`, `### [${date}](/${day}/index.md)\n\n# Fresh\n\n### Related:\n\n1. [x](/${day}/x.md) _Context: Marrakesh_\n\n### Changes:\n\n1. [Fresh](/${day}/fresh.md) _(Current version)_\n`]]));
-    const second = await runMain(["__complete", "tags", "--", "newsctl", "list", "--tag", "Ma"], { cwd: large });
-    expect(second.stdout.split("\n").sort()).toEqual(["", "Mali", "Marrakesh"]);
+    expect(await tags()).toEqual(["Mali", "Mandalay", "Marrakesh"]);
   });
 });
 

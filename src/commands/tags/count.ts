@@ -24,6 +24,11 @@ export function readTagSets(root: string): string[][] {
 export function countTags(sets: string[][], by: "count" | "name" = "count"): TagCount[] {
   const counts = new Map<string, number>();
   for (const set of sets) for (const tag of set) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return rankTags(counts, by);
+}
+
+/** Counts already made, in countTags' order. */
+export function rankTags(counts: Map<string, number>, by: "count" | "name" = "count"): TagCount[] {
   const names = sortTags([...counts.keys()]);
   const rank = new Map(names.map((t, i) => [t, i]));
   const out = names.map((tag) => ({ tag, count: counts.get(tag)! }));
