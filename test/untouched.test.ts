@@ -17,6 +17,8 @@ const SEED_OLDER = [
 ];
 const GAO = "news/2013/01/14/islamists-rebels-capture-the-malian-town-of-diabaly-after-fierce-fighting-with-government-troops-as-french-airplanes-strike-targets-in-gao.md";
 const SOLDIER = "news/2013/04/29/a-sixth-french-soldier-is-killed-in-mali-when-his-vehicle-struck-a-roadside-bomb-seriously-injuring-two-more.md";
+const DOUENTZA = "news/2012/09/1/islamist-rebels-in-northern-mali-seize-the-central-town-of-douentza.md";
+const TIMBUKTU = "news/2015/07/19/fourteen-sufi-mausoleums-in-the-city-of-timbuktu-in-northern-mali-have-been-rebuilt-three-years-after-they-were-destroyed-by-islamist-mili.md";
 const MALI_2016 = "news/2016/12/30/mali-returns-two-people-france-deported-on-the-same-planes-they-arrived-on.md";
 /** What a revision of the seed writes: its new version, every version's Changes list, the day page, the Related items naming it. */
 const REVISE_WRITES = (newPath: string) => [newPath, ...SEED_OLDER, SEED_PATH, PAGE, GAO, SOLDIER, MALI_2016];
@@ -82,6 +84,17 @@ const CASES: Case[] = [
   },
   { name: "validate --fix", args: ["validate", "--fix"], code: 0, writes: [SOLDIER] },
   { name: "validate --fix, a second time", args: ["validate", "--fix"], code: 0, before: [["validate", "--fix"]] },
+  // Tags, stats and completion.
+  { name: "tags", args: ["tags"], code: 0 },
+  { name: "tags --similar --format json", args: ["tags", "--similar", "--format", "json"], code: 0 },
+  { name: "stats", args: ["stats"], code: 0 },
+  { name: "stats --year --format json", args: ["stats", "--year", "2013", "--format", "json"], code: 0 },
+  { name: "__complete tags", args: ["__complete", "tags", "--", "newsctl", "list", "--tag", "M"], code: 0 },
+  { name: "tags rename --dry-run", args: ["tags", "rename", "Mali", "Republic of Mali", "--dry-run"], code: 0 },
+  { name: "tags rename a tag nobody has", args: ["tags", "rename", "Atlantis", "Mu", "--yes"], code: 2 },
+  { name: "tags rename to a name with a comma", args: ["tags", "rename", "Mali", "Mali, Chad", "--yes"], code: 2 },
+  { name: "tags rename, 2nd rename fails", args: ["tags", "rename", "Islamist", "Islamists", "--yes"], code: 3, fault: "rename:2" },
+  { name: "tags rename", args: ["tags", "rename", "Islamist", "Islamists", "--yes"], code: 0, writes: [DOUENTZA, GAO, SEED_PATH, TIMBUKTU] },
 ];
 
 /** The fixture archive, with one stale Related title for validate --fix to repair. */
@@ -101,11 +114,12 @@ async function run(args: string[], root: string, spawned: boolean, fault?: strin
 
 function isReadOnly(args: string[]): boolean {
   if (args.includes("--dry-run")) return true;
-  return args[0] === "list" || args[0] === "history" || (args[0] === "validate" && !args.includes("--fix"));
+  if (args[0] === "tags") return args[1] !== "rename" && args[1] !== "merge";
+  return ["list", "history", "stats", "__complete"].includes(args[0]!) || (args[0] === "validate" && !args.includes("--fix"));
 }
 
 // Every case in-process; through the real binary, the writes, the failures and one run of each reader.
-const SPAWNED = (c: Case) => Boolean(c.writes || c.fault) || ["list --date", "history", "validate", "validate --fix --dry-run", "add --dry-run", "revise --dry-run"].includes(c.name);
+const SPAWNED = (c: Case) => Boolean(c.writes || c.fault) || ["list --date", "history", "validate", "validate --fix --dry-run", "add --dry-run", "revise --dry-run", "tags", "stats", "tags rename --dry-run"].includes(c.name);
 
 for (const mode of ["in-process", "spawned"] as const) {
   describe(`untouched means untouched (${mode})`, () => {

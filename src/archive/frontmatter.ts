@@ -62,3 +62,45 @@ export function parseFrontMatter(block: string, language: string): FrontMatterRe
     return { ok: false, message: `front matter is not valid ${lang.toUpperCase()}: ${reason}` };
   }
 }
+
+/** One item of a front matter sequence, where it sits in the block's text. */
+export interface SequenceScalar {
+  /** Offsets in the block text (the lines between the fences joined by "\n"). */
+  start: number;
+  end: number;
+  value: string;
+  style: "plain" | "single" | "double";
+}
+
+type Yaml = typeof import("yaml");
+let yamlLib: Yaml | null = null;
+
+/**
+ * The scalar items of the top-level key's sequence (`key: [a, "b"]`, a
+ * block list, or a JSON array), with their places in the text, so that an
+ * edit can replace one item's bytes and nothing else. Tokens only: nothing
+ * is resolved beyond each scalar's own text. Null when the key is missing or
+ * not a sequence; items that are not scalars are left out.
+ */
+export function sequenceScalars(block: string, key: string): SequenceScalar[] | null {
+  yamlLib ??= require("yaml") as Yaml;
+  const { Parser, CST } = yamlLib;
+  for (const token of new Parser().parse(block)) {
+    if (token.type !== "document") continue;
+    const map = token.value;
+    if (!map || (map.type !== "block-map" && !(map.type === "flow-collection" && map.start.source === "{"))) return null;
+    const item = map.items.find((i) => i.key && CST.resolveAsScalar(i.key)?.value === key);
+    const seq = item?.value;
+    if (!seq || (seq.type !== "block-seq" && !(seq.type === "flow-collection" && seq.start.source === "["))) return null;
+    const out: SequenceScalar[] = [];
+    for (const { value } of seq.items) {
+      if (!value || (value.type !== "scalar" && value.type !== "single-quoted-scalar" && value.type !== "double-quoted-scalar")) continue;
+      const resolved = CST.resolveAsScalar(value);
+      if (!resolved) continue;
+      const style = value.type === "scalar" ? "plain" : value.type === "single-quoted-scalar" ? "single" : "double";
+      out.push({ start: value.offset, end: value.offset + value.source.length, value: resolved.value, style });
+    }
+    return out;
+  }
+  return null;
+}

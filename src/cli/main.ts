@@ -2,7 +2,7 @@
 // exit code. Each action only normalises options and hands them to its
 // command module, imported lazily so start-up stays small.
 
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { describeOsError, EXIT, isOsError, NewsctlError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
@@ -24,6 +24,8 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .version(packageVersion(), "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
+    // Options belong to the command they follow: `tags rename … --archive X` is rename's, not tags'.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
@@ -139,6 +141,81 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .action(async (opts) => {
       const { runInitGit } = await import("../commands/init-git/index.js");
       setExit(await runInitGit(ctx, opts));
+    });
+
+  const tags = program
+    .command("tags")
+    .description("every context tag with its count of current events; rename and merge tags")
+    .addOption(new Option("--sort <order>", "most used first, or by name").choices(["count", "name"]).default("count"))
+    .option("--similar", "group likely duplicates (case, diacritics, punctuation, plural, prefix); the most used spelling wins")
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .enablePositionalOptions()
+    .action(async (opts) => {
+      const { runTags } = await import("../commands/tags/index.js");
+      setExit(await runTags(ctx, opts));
+    });
+
+  tags
+    .command("rename")
+    .description("rename a context tag in every current version")
+    .argument("<old>", "the tag as the archive spells it")
+    .argument("<new>", "the new name")
+    .option("-y, --yes", "no question: write at once")
+    .option("--dry-run", "print the diff of every file it would change, write nothing")
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .action(async (old: string, name: string, opts) => {
+      const { runRetag } = await import("../commands/tags/retag.js");
+      setExit(await runRetag(ctx, { ...opts, from: [old], to: name }));
+    });
+
+  tags
+    .command("merge")
+    .description("merge context tags into one: TAG [TAG…] INTO TAG")
+    .argument("<tags...>", "the tags to merge, then INTO and the tag they become")
+    .option("-y, --yes", "no question: write at once")
+    .option("--dry-run", "print the diff of every file it would change, write nothing")
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .action(async (words: string[], opts) => {
+      const { runRetag } = await import("../commands/tags/retag.js");
+      const { parseMergeArgs } = await import("../commands/tags/check.js");
+      setExit(await runRetag(ctx, { ...opts, ...parseMergeArgs(words) }));
+    });
+
+  program
+    .command("stats")
+    .description("the shape of the archive: events per year, versions, sources, top tags and domains, gaps")
+    .addOption(new Option("--year <YYYY>", "only that year's events, per month").argParser(parsePositiveInt("--year")))
+    .addOption(new Option("--top <n>", "how many tags and domains to show").argParser(parsePositiveInt("--top")).default(10))
+    .addOption(formatOption(["text", "json"]))
+    .addOption(archiveOption())
+    .action(async (opts) => {
+      const { runStats } = await import("../commands/stats/index.js");
+      setExit(await runStats(ctx, opts));
+    });
+
+  program
+    .command("completion")
+    .description("print the completion script for a shell (see the README to install it)")
+    .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
+    .action(async (shell: "bash" | "zsh" | "fish") => {
+      const { runCompletion } = await import("../commands/completion/index.js");
+      setExit(await runCompletion(ctx, shell, program));
+    });
+
+  // What the completion scripts call for tags, events and paths; never prints an error.
+  program
+    .command("__complete", { hidden: true })
+    .argument("[source]")
+    .argument("[words...]")
+    .helpOption(false)
+    .allowUnknownOption()
+    .passThroughOptions()
+    .action(async (source: string | undefined, words: string[]) => {
+      const { runComplete } = await import("../commands/completion/live.js");
+      setExit(await runComplete(ctx, source ?? "", words));
     });
 
   return program;
