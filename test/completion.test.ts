@@ -63,7 +63,7 @@ describe("bash completion", () => {
   it("completes commands, options, choices, tags, events and archive paths on a fixture archive", () => {
     const root = tempArchive();
     const cases: [string[], string[]][] = [
-      [["newsctl", ""], ["add", "completion", "help", "history", "list", "revise", "stats", "tags", "validate"]],
+      [["newsctl", ""], ["add", "completion", "help", "history", "init-git", "list", "merge-day-page", "revise", "stats", "tags", "validate"]],
       [["newsctl", "ta"], ["tags"]],
       [["newsctl", "list", "--t"], ["--tag", "--to"]],
       [["newsctl", "list", "--tag", ""], ["Deportation", "Diabaly", "Douentza", "France", "Islamist", "Mali"]],

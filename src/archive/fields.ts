@@ -120,6 +120,8 @@ export function checkTag(value: string): string | null {
   if (tag === "") return "a tag cannot be empty";
   const bad = badCharacter(tag, "a tag", false);
   if (bad) return bad;
+  // A tag is a name to match and search on: a tab in one is always a slip.
+  if (tag.includes("\t")) return `${describeChar("\t")} cannot be written in a tag`;
   // Related items list tags as `_Context: a, b_`.
   if (/[,_]/.test(tag)) return "a tag cannot hold a comma or an underscore (they end a tag in a Related item's _Context: …_ list)";
   return null;
