@@ -17,8 +17,9 @@ import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
 import { formatText } from "./format/text.js";
-import { startProgress, type Progress } from "./progress.js";
+import { startProgress, type Progress } from "../../cli/progress.js";
 import { pathShower, resolveScope } from "./scope.js";
+import { judge, type Verdict } from "./verdict.js";
 
 export interface ValidateOptions {
   paths?: string[];
@@ -47,10 +48,9 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   } finally {
     progress.clear();
   }
-  report(ctx, root, opts, outcome);
-  const { errors, warnings } = outcome.counts;
-  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
-  return errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
+  const verdict = judge(outcome.counts, opts.maxWarnings);
+  report(ctx, root, opts, outcome, verdict);
+  return verdict.failed ? EXIT.problems : EXIT.ok;
 }
 
 /** `known` is the scope of an earlier pass, so its notes are not printed twice. */
@@ -101,19 +101,21 @@ function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress
   return { problems: again.problems, counts: again.counts, plan };
 }
 
-function report(ctx: Context, root: string, opts: ValidateOptions, { problems, counts, plan }: Outcome): void {
+/** The report is the command's output: stdout, in every format. Notes and progress go to stderr. */
+function report(ctx: Context, root: string, opts: ValidateOptions, { problems, counts, plan }: Outcome, verdict: Verdict): void {
   const format = opts.format ?? "text";
   const showPath = pathShower(ctx, root);
   if (plan) reportFixes(ctx, format, plan, Boolean(opts.dryRun), showPath);
-  if (format === "json") ctx.stdout.write(formatJson(problems, counts));
-  else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath));
-  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: packageVersion() }));
-  else ctx.stderr.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stderr), maxWarnings: opts.maxWarnings }));
+  if (format === "json") ctx.stdout.write(formatJson(problems, counts, verdict));
+  else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath, verdict));
+  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: packageVersion(), verdict }));
+  else ctx.stdout.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stdout), maxWarnings: opts.maxWarnings }));
 }
 
 /** What --fix changed (or would change): a line per repair on stderr; with --dry-run the diffs too. */
 function reportFixes(ctx: Context, format: string, plan: FixPlan, dryRun: boolean, showPath: (p: string) => string): void {
-  // stdout is the report's in the machine formats; the diffs then go to stderr.
+  // In text the diffs go to stdout ahead of the report (the report's lines are not a patch's, so
+  // `git apply` takes the whole output); in the machine formats stdout must parse, so they go to stderr.
   const diffOut = format === "text" ? ctx.stdout : ctx.stderr;
   if (dryRun) for (const w of plan.writes) diffOut.write(unifiedDiff(showPath(w.path), w.before, w.content));
   const verb = dryRun ? "would fix" : "fixed";
