@@ -72,6 +72,15 @@ describe("newsctl validate --fix", () => {
     expect(hashTree(previewed)).toEqual(hashTree(fixed));
   });
 
+  it("with nothing to fix, writes nothing and creates nothing, not even .newsctl/", async () => {
+    const root = tempArchive();
+    const { code, stdout, stderr } = await runCli(["validate", "--fix", "--archive", root]);
+    expect(code).toBe(0);
+    expect(stderr).toBe("newsctl: nothing to fix\n");
+    expect(stdout).toBe("no problems in 14 files, 6 events\n");
+    expect(existsSync(join(root, ".newsctl"))).toBe(false);
+  });
+
   it("keeps stdout for the report in machine formats: diffs go to stderr", async () => {
     const root = tempArchive({ from: SEEDED });
     const { stdout, stderr } = await runMain(["validate", "--fix", "--dry-run", "--format", "json", "--archive", root]);

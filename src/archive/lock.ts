@@ -29,6 +29,11 @@ export function stateDir(root: string): string {
   return dir;
 }
 
+/** Whether the state folder is there already: then taking the lock creates nothing new. */
+export function hasStateDir(root: string): boolean {
+  return existsSync(join(root, STATE_DIR));
+}
+
 function tryCreate(path: string): boolean {
   try {
     const fd = openSync(path, "wx");

@@ -2,7 +2,7 @@
 // GitHub annotations or SARIF; with --fix, the safe repairs.
 
 import { packageVersion } from "../../version.js";
-import { withLock } from "../../archive/lock.js";
+import { hasStateDir, withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
 import { fingerprintArchive, loadResult, saveResult } from "../../archive/result-cache.js";
 import { commitWrites } from "../../archive/transaction.js";
@@ -44,7 +44,7 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
-    outcome = opts.fix && !opts.dryRun ? await withLock(root, () => fixAndCheck(ctx, root, opts, progress)) : checkOnly(ctx, root, opts, progress);
+    outcome = opts.fix && !opts.dryRun ? await fix(ctx, root, opts, progress) : checkOnly(ctx, root, opts, progress);
   } finally {
     progress.clear();
   }
@@ -91,9 +91,22 @@ function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, pro
   return { problems, counts, plan: null };
 }
 
-/** Inside the lock: read, plan, write, then check again what is on disk now. */
-function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
+/**
+ * Without .newsctl/, plans without the lock first: a run with nothing to fix
+ * writes nothing and so creates nothing (not even .newsctl/ for the lock).
+ * With it, taking the lock creates nothing new: the archive is read once, inside it.
+ */
+async function fix(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Promise<Outcome> {
+  if (hasStateDir(root)) return withLock(root, () => fixAndCheck(ctx, root, opts, progress));
   const first = check(ctx, root, opts, progress);
+  const plan = planFixes(first.archive, first.problems);
+  if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
+  return withLock(root, () => fixAndCheck(ctx, root, opts, progress, first.scope));
+}
+
+/** Inside the lock: read and plan again (another run may have written meanwhile), write, then check what is on disk now. */
+function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, scope?: Set<string> | null): Outcome {
+  const first = check(ctx, root, opts, progress, scope);
   const plan = planFixes(first.archive, first.problems);
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
   commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
