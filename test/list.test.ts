@@ -16,7 +16,7 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: "not a date at all", args: ["list", "--from", "yesterday", ...A], code: 2, stderr: /--from "yesterday"/ },
   { name: "a range backwards", args: ["list", "--from", "2014-01-01", "--to", "2013-01-01", ...A], code: 2, stderr: /after --to/ },
   { name: "an unknown option", args: ["list", "--colour", ...A], code: 2, stderr: /unknown option '--colour'/ },
-  { name: "an unknown format", args: ["list", "--format", "xml", ...A], code: 2, stderr: /Allowed choices are text, json/ },
+  { name: "an unknown format", args: ["list", "--format", "xml", ...A], code: 2, stderr: /^newsctl list: --format "xml" is not one of text, json; see newsctl list --help\n$/ },
   { name: "an archive folder that is not there", args: ["list", "--archive", "/nonexistent/x"], code: 2, stderr: /--archive \/nonexistent\/x: no such folder/ },
 ];
 

@@ -152,7 +152,7 @@ describe("revise input", () => {
   it("exits 2 through the real binary too, without waiting for input that never comes", async () => {
     const r = await runCli(["revise", SEED_PATH, "--title", "X", "--archive", tempArchive()], { timeoutMs: 10_000 });
     expect([r.code, r.signal]).toEqual([2, null]);
-    expect(r.stderr).toBe("newsctl: revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change\n");
+    expect(r.stderr).toBe("newsctl revise: revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change\n");
   });
 
   it("--dry-run prints the diff of every file and writes nothing", async () => {

@@ -164,7 +164,7 @@ describe("paths", () => {
     const clean = await problemsOf(SEEDED, ["news/2014/03/7/second-take.md"]);
     expect(clean).toMatchObject({ code: 0, report: { problems: [] } });
     const missing = await runMain(["validate", "--archive", SEEDED, "news/nope.md"]);
-    expect(missing).toMatchObject({ code: 2, stderr: "newsctl: news/nope.md: no such file or folder\n" });
+    expect(missing).toMatchObject({ code: 2, stderr: "newsctl validate: news/nope.md: no such file or folder\n" });
     const withReadme = tempArchive({ files: { "README.md": "# An archive\n" } });
     const readme = await runMain(["validate", "--archive", ".", "README.md"], { cwd: withReadme });
     expect(readme).toMatchObject({ code: 0, stderr: "newsctl: skipping README.md: not an archive file (news/YYYY/MM/D/*.md)\n", stdout: "no problems in 0 files, 0 events\n" });
@@ -314,7 +314,7 @@ describe("exit codes and options", () => {
   it("2 for bad usage, with one clear line", async () => {
     const cases: [string[], RegExp][] = [
       [["--dry-run"], /--dry-run goes with --fix/],
-      [["--format", "xml"], /Allowed choices are text, json, github, sarif/],
+      [["--format", "xml"], /^newsctl validate: --format "xml" is not one of text, json, github, sarif; see newsctl validate --help\n$/],
       [["--max-warnings", "-1"], /--max-warnings/],
       [["--archive", "/nonexistent/x"], /no such folder/],
     ];

@@ -3,9 +3,10 @@
 // command module, imported lazily so start-up stays small.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { EXIT, NewsctlError } from "../errors.js";
+import { ArgumentError, EXIT, NewsctlError, UsageError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
+import { describeCommanderError, errorLine } from "./error-line.js";
 import { parseDateOption, parsePositiveInt } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -22,12 +23,15 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
   const program = new Command("newsctl")
     .description("Add, revise, list and validate a markdown archive of news events")
     .version(packageVersion(), "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
-    });
+      // Commander's errors are printed by main(), in newsctl's words (error-line.ts).
+      outputError: () => {},
+    })
+    // Ours, so that `newsctl help frob` says frob is unknown (commander's prints the general help).
+    .helpCommand(false);
 
   program
     .command("list")
@@ -110,6 +114,16 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
       setExit(await runHistory(ctx, { ...opts, event }));
     });
 
+  program
+    .command("help")
+    .description("display help for a command")
+    .argument("[command]", "the command")
+    .action((name?: string) => {
+      const target = name === undefined ? program : program.commands.find((c) => c.name() === name);
+      if (!target) throw new UsageError(`unknown command '${name}'; the commands are ${program.commands.map((c) => c.name()).join(", ")}`);
+      target.outputHelp();
+    });
+
   return program;
 }
 
@@ -120,33 +134,41 @@ export async function main(argv: string[], overrides: Partial<Context> = {}): Pr
   const program = buildProgram(ctx, (c) => {
     code = c;
   });
+  // Which subcommand runs, known before it parses its options, so every error can name it.
+  let command: string | null = null;
+  program.hook("preSubcommand", (_program, sub) => {
+    command = sub.name();
+  });
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (error) {
-    return exitCodeFor(ctx, error);
+    return exitCodeFor(ctx, command, error);
   }
 }
 
-function exitCodeFor(ctx: Context, error: unknown): number {
-  if (error instanceof InvalidArgumentError) {
-    // Thrown by our own option parsing inside an action: commander has not printed it.
-    ctx.stderr.write(`newsctl: ${error.message}\n`);
+function exitCodeFor(ctx: Context, command: string | null, error: unknown): number {
+  const say = (message: string, hint = false) => ctx.stderr.write(errorLine(command, message, { hint }));
+  if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) {
+    const message = describeCommanderError(error);
+    // Help or the version, printed already; `newsctl` alone prints the help as its error.
+    if (message === null) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    say(message, true);
     return EXIT.usage;
   }
-  if (error instanceof CommanderError) {
-    // Commander has printed its message already.
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof InvalidArgumentError || error instanceof ArgumentError) {
+    say(error.message.replace(/\.$/, ""), true);
+    return EXIT.usage;
   }
   if (error instanceof NewsctlError) {
-    ctx.stderr.write(`newsctl: ${error.message}\n`);
+    say(error.message);
     return error.exitCode;
   }
   if (error instanceof Error && error.name === "ExitPromptError") {
-    ctx.stderr.write("newsctl: cancelled; nothing was written\n");
+    say("cancelled; nothing was written");
     return EXIT.cancelled;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  ctx.stderr.write(`newsctl: internal error, please report it with this text:\n${detail}\n`);
+  say(`internal error, please report it with this text:\n${detail}`);
   return EXIT.failure;
 }
