@@ -58,6 +58,7 @@ describe("newsctl add by flags", () => {
         { title: expect.stringMatching(/^Islamists rebels capture/), path: GAO_2013, contexts: ["France", "Mali"] },
       ],
       versions: 1,
+      current: true,
     });
     expect(changedPaths(hashes, hashTree(root))).toEqual([GAO_2013, SEED_PATH, "news/2013/02/1/index.md", path].sort());
     const event = expectConsistentAdd(root, path, before);

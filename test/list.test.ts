@@ -38,7 +38,7 @@ describe("newsctl list --format json", () => {
   it("gives the seed's event with exactly the documented keys", async () => {
     const { stdout } = await runCli(["list", "--date", "2013-01-21", "--format", "json", ...A]);
     const [item] = JSON.parse(stdout);
-    expect(Object.keys(item)).toEqual(["date", "title", "path", "summary", "contexts", "sources", "cover", "related", "versions"]);
+    expect(Object.keys(item)).toEqual(["date", "title", "path", "summary", "contexts", "sources", "cover", "related", "versions", "current"]);
     expect(item).toMatchObject({
       date: "2013-01-21",
       title: "French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.",
@@ -50,12 +50,33 @@ describe("newsctl list --format json", () => {
       ],
       cover: "https://ichef.bbci.co.uk/news/1024/media/images/65407000/jpg/_65407363_65407362.jpg",
       versions: 3,
+      current: true,
     });
     expect(item.related[3]).toEqual({
       title: "Fourteen Sufi mausoleums in the city of Timbuktu in northern Mali have been rebuilt, three years after they were destroyed by Islamist militants from Ansar Dine group.",
       path: "news/2015/07/19/fourteen-sufi-mausoleums-in-the-city-of-timbuktu-in-northern-mali-have-been-rebuilt-three-years-after-they-were-destroyed-by-islamist-mili.md",
       contexts: ["Islamist", "Mali"],
     });
+  });
+
+  it("marks every item current or not, with or without --all-versions", async () => {
+    const OLDER = [
+      "news/2013/01/21/northern-mali-conflict-pfrench-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md",
+      "news/2013/01/21/northern-mali-conflict-french-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md",
+    ];
+    const all = JSON.parse((await runCli(["list", "--date", "2013-01-21", "--all-versions", "--format", "json", ...A])).stdout);
+    expect(all.map((i: { path: string; current: boolean }) => [i.path, i.current])).toEqual([
+      [OLDER[0], false],
+      [OLDER[1], false],
+      [SEED_PATH, true],
+    ]);
+    // The same key, always: current versions only, by tag, by range, the whole archive.
+    for (const args of [["--tag", "mali"], ["--from", "2012-01-01", "--to", "2013-12-31"], [], ["--all-versions"]]) {
+      const items = JSON.parse((await runMain(["list", ...args, "--format", "json", ...A])).stdout) as { current: unknown; path: string }[];
+      expect(items.length, args.join(" ")).toBeGreaterThan(0);
+      for (const item of items) expect(typeof item.current, `${args.join(" ")} ${item.path}`).toBe("boolean");
+      if (!args.includes("--all-versions")) expect(items.every((i) => i.current === true)).toBe(true);
+    }
   });
 
   it("sorts by date, then by order in the day page", async () => {
