@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_ARCHIVE, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
+import { Capture, FIXTURE_ARCHIVE, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
+import { runInPty } from "./pty.js";
 
 const A = ["--archive", FIXTURE_ARCHIVE];
 
@@ -130,5 +131,35 @@ describe("reading and finding the archive", () => {
     expect(forced.stdout).toMatch(/\x1b\[/);
     const both = await runCli(["list", ...A], { env: { NO_COLOR: "1", FORCE_COLOR: "1" } });
     expect(both.stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe("a progress line while list reads more than a day", () => {
+  const CLEAR = "\r\x1b[2K";
+
+  it("shows validate's progress line at a terminal, and clears it before the list", async () => {
+    for (const args of [["--tag", "mali"], ["--from", "2012-01-01"], ["--all-versions"]]) {
+      const tty = new Capture(true);
+      const r = await runMain(["list", ...args, ...A], { stderr: tty });
+      expect(r.code).toBe(0);
+      expect(tty.text, args.join(" ")).toBe(`${CLEAR}newsctl: reading the archive…${CLEAR}`);
+      expect(r.stdout).toMatch(/^20\d\d-\d\d-\d\d {2}/);
+    }
+  });
+
+  it("shows nothing when stderr is not a terminal, under CI, or for one day", async () => {
+    expect((await runMain(["list", "--tag", "mali", ...A])).stderr).toBe("");
+    const ci = new Capture(true);
+    await runMain(["list", "--tag", "mali", ...A], { stderr: ci, env: { NO_COLOR: "1", CI: "true" } });
+    expect(ci.text).toBe("");
+    const oneDay = new Capture(true);
+    await runMain(["list", "--date", "2013-01-21", ...A], { stderr: oneDay });
+    expect(oneDay.text).toBe("");
+  });
+
+  it("shows it in a real terminal", async () => {
+    const r = await runInPty(["list", "--tag", "mali", ...A], []);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/^newsctl: reading the archive…2012-09-01 {2}Islamist rebels/);
   });
 });
