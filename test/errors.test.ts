@@ -4,7 +4,9 @@
 // real binary: streams and exit codes are the contract.
 
 import { describe, expect, it } from "vitest";
+import { CommanderError } from "commander";
 import { acquireLock } from "../src/archive/lock.js";
+import { describeCommanderError } from "../src/cli/error-line.js";
 import { FIXTURE_ARCHIVE, runCli, tempArchive } from "./helpers.js";
 
 const A = ["--archive", FIXTURE_ARCHIVE];
@@ -76,5 +78,24 @@ describe("help and the version are not errors", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^Usage: newsctl \[options\] \[command\]\n/);
+  });
+});
+
+describe("commander's messages in newsctl's words", () => {
+  const reword = (code: string, message: string) => describeCommanderError(new CommanderError(1, code, message));
+
+  it("keeps an option parser's own message, which names its flag, and nothing around it", () => {
+    const invalid = "commander.invalidArgument";
+    expect(reword(invalid, `error: option '--date <YYYY-MM-DD>' argument '2013-13-01' is invalid. --date "2013-13-01" is not a calendar date (YYYY-MM-DD).`)).toBe(
+      '--date "2013-13-01" is not a calendar date (YYYY-MM-DD)',
+    );
+    expect(reword(invalid, "error: option '--n <n>' argument 'x' is invalid. Not a number.")).toBe('--n "x": Not a number');
+    expect(reword(invalid, "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.")).toBe('--format "xml" is not one of text, json');
+  });
+
+  it("puts a suggestion on the same line, and is silent for help and the version", () => {
+    expect(reword("commander.unknownOption", "error: unknown option '--dat'\n(Did you mean --date?)")).toBe("unknown option '--dat' (did you mean --date?)");
+    expect(reword("commander.helpDisplayed", "(outputHelp)")).toBeNull();
+    expect(reword("commander.version", "0.1.0")).toBeNull();
   });
 });

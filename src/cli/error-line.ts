@@ -22,8 +22,14 @@ export function errorLine(command: string | null, message: string, options: { hi
 export function describeCommanderError(error: CommanderError): string | null {
   if (NOT_ERRORS.has(error.code)) return null;
   let message = error.message.replace(/^error: /, "").replace(/\n\(Did you mean (.*)\?\)$/s, " (did you mean $1?)");
-  // "option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json."
-  const choice = /^option '(\S+)[^']*' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s.exec(message);
-  if (choice) message = `${choice[1]} ${JSON.stringify(choice[2])} is not one of ${choice[3]}`;
+  // "option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.", or an
+  // InvalidArgumentError's own message after "is invalid. ": that message alone when it names the flag.
+  const invalid = /^option '(\S+)[^']*' argument '(.*)' is invalid\. (.*)$/s.exec(message);
+  if (invalid) {
+    const [, flag, value, detail] = invalid as unknown as [string, string, string, string];
+    const choices = /^Allowed choices are (.*)\.$/s.exec(detail);
+    if (choices) message = `${flag} ${JSON.stringify(value)} is not one of ${choices[1]}`;
+    else message = detail.startsWith(flag) ? detail : `${flag} ${JSON.stringify(value)}: ${detail}`;
+  }
   return message.replace(/\. Expected /, ": expected ").replace(/\.$/, "").replace(/\n/g, " ");
 }
