@@ -26,6 +26,9 @@ export class UsageError extends NewsctlError {
   }
 }
 
+/** A value on the command line that does not parse (--date 2013-13-01): exit 2, pointing at the command's help. */
+export class ArgumentError extends UsageError {}
+
 /** The command could not finish (a write failed, the archive stayed locked): exit 3. */
 export class FailureError extends NewsctlError {
   constructor(message: string) {

@@ -137,7 +137,7 @@ describe("newsctl add at a terminal", () => {
     await waitFor(/Summary/);
     screen.keypress({ name: "c", ctrl: true });
     expect(await run.done).toBe(130);
-    expect(run.stderr.text.endsWith("newsctl: cancelled; nothing was written\n")).toBe(true);
+    expect(run.stderr.text.endsWith("newsctl add: cancelled; nothing was written\n")).toBe(true);
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });
 

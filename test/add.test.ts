@@ -58,6 +58,7 @@ describe("newsctl add by flags", () => {
         { title: expect.stringMatching(/^Islamists rebels capture/), path: GAO_2013, contexts: ["France", "Mali"] },
       ],
       versions: 1,
+      current: true,
     });
     expect(changedPaths(hashes, hashTree(root))).toEqual([GAO_2013, SEED_PATH, "news/2013/02/1/index.md", path].sort());
     const event = expectConsistentAdd(root, path, before);
@@ -147,7 +148,7 @@ describe("newsctl add by flags", () => {
     const hashes = hashTree(root);
     const missing = await runCli(["add", "--archive", root, "--title", "T"], { input: "2013-01-01\n", timeoutMs: 10_000 });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toBe("newsctl: no terminal to prompt on: missing --summary, --source; give every field as a flag and pass --yes\n");
+    expect(missing.stderr).toBe("newsctl add: no terminal to prompt on: missing --summary, --source; give every field as a flag and pass --yes\n");
     const complete = await runCli(["add", "--archive", root, ...required()], { timeoutMs: 10_000 });
     expect(complete.code).toBe(2);
     expect(complete.stderr).toMatch(/no terminal to confirm on: pass --yes/);
@@ -158,7 +159,7 @@ describe("newsctl add by flags", () => {
     const root = tempArchive();
     const result = await add(root, ["--title", "T", "--source", "BBC=https://bbc.co.uk/a"], true);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("newsctl: missing --summary: required when adding without prompts\n");
+    expect(result.stderr).toBe("newsctl add: missing --summary: required when adding without prompts\n");
   });
 
   it.each([
@@ -176,7 +177,7 @@ describe("newsctl add by flags", () => {
     [["--related", "news/2013/01/21/nope.md"], /--related news\/2013\/01\/21\/nope.md: no event file at that archive path/],
     [["--related", "../etc/passwd"], /--related \.\.\/etc\/passwd: no event file/],
     [["--suggest-related", "many"], /--suggest-related takes a whole number/],
-    [["--format", "yaml"], /Allowed choices are text, json/],
+    [["--format", "yaml"], /^newsctl add: --format "yaml" is not one of text, json; see newsctl add --help\n$/],
   ])("refuses %j with exit 2 and one line", async (extra, message) => {
     const root = tempArchive();
     const hashes = hashTree(root);
@@ -273,7 +274,7 @@ describe("a broken day page", () => {
     const hashes = hashTree(root);
     const result = await add(root, required("Another event", "2013-01-21"), true);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("newsctl: news/2013/01/21/index.md: cannot add to the day page (binary file (holds NUL bytes): not an event); nothing was written\n");
+    expect(result.stderr).toBe("newsctl add: news/2013/01/21/index.md: cannot add to the day page (binary file (holds NUL bytes): not an event); nothing was written\n");
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });
 });

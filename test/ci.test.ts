@@ -72,7 +72,7 @@ describe(".pre-commit-hooks.yaml", () => {
     git(root, ["mv", DOUENTZA, DOUENTZA.replace("douentza.md", "douentza-renamed.md")]);
     const r = preCommit(root)!;
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^${SEED_PATH}:\\d+:4  error  Related item links to ${DOUENTZA}, which does not exist; ${DOUENTZA.replace(".md", "-renamed.md")} has this title \\(renamed\\?\\)  broken-link$`, "m"));
+    expect(r.stdout).toMatch(new RegExp(`^${SEED_PATH}:\\d+:4  error  Related item links to ${DOUENTZA}, which does not exist; ${DOUENTZA.replace(".md", "-renamed.md")} has this title \\(renamed\\?\\)  broken-link$`, "m"));
     // A commit that touches nothing under news/ does not run it.
     git(root, ["reset", "-q", "--hard"]);
     writeFile(root, "README.md", "notes\n");

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_ARCHIVE, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
+import { Capture, FIXTURE_ARCHIVE, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
+import { runInPty } from "./pty.js";
 
 const A = ["--archive", FIXTURE_ARCHIVE];
 
@@ -16,7 +17,7 @@ const cases: { name: string; args: string[]; code: number; stdout?: RegExp; stde
   { name: "not a date at all", args: ["list", "--from", "yesterday", ...A], code: 2, stderr: /--from "yesterday"/ },
   { name: "a range backwards", args: ["list", "--from", "2014-01-01", "--to", "2013-01-01", ...A], code: 2, stderr: /after --to/ },
   { name: "an unknown option", args: ["list", "--colour", ...A], code: 2, stderr: /unknown option '--colour'/ },
-  { name: "an unknown format", args: ["list", "--format", "xml", ...A], code: 2, stderr: /Allowed choices are text, json/ },
+  { name: "an unknown format", args: ["list", "--format", "xml", ...A], code: 2, stderr: /^newsctl list: --format "xml" is not one of text, json; see newsctl list --help\n$/ },
   { name: "an archive folder that is not there", args: ["list", "--archive", "/nonexistent/x"], code: 2, stderr: /--archive \/nonexistent\/x: no such folder/ },
 ];
 
@@ -38,7 +39,7 @@ describe("newsctl list --format json", () => {
   it("gives the seed's event with exactly the documented keys", async () => {
     const { stdout } = await runCli(["list", "--date", "2013-01-21", "--format", "json", ...A]);
     const [item] = JSON.parse(stdout);
-    expect(Object.keys(item)).toEqual(["date", "title", "path", "summary", "contexts", "sources", "cover", "related", "versions"]);
+    expect(Object.keys(item)).toEqual(["date", "title", "path", "summary", "contexts", "sources", "cover", "related", "versions", "current"]);
     expect(item).toMatchObject({
       date: "2013-01-21",
       title: "French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.",
@@ -50,12 +51,33 @@ describe("newsctl list --format json", () => {
       ],
       cover: "https://ichef.bbci.co.uk/news/1024/media/images/65407000/jpg/_65407363_65407362.jpg",
       versions: 3,
+      current: true,
     });
     expect(item.related[3]).toEqual({
       title: "Fourteen Sufi mausoleums in the city of Timbuktu in northern Mali have been rebuilt, three years after they were destroyed by Islamist militants from Ansar Dine group.",
       path: "news/2015/07/19/fourteen-sufi-mausoleums-in-the-city-of-timbuktu-in-northern-mali-have-been-rebuilt-three-years-after-they-were-destroyed-by-islamist-mili.md",
       contexts: ["Islamist", "Mali"],
     });
+  });
+
+  it("marks every item current or not, with or without --all-versions", async () => {
+    const OLDER = [
+      "news/2013/01/21/northern-mali-conflict-pfrench-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md",
+      "news/2013/01/21/northern-mali-conflict-french-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md",
+    ];
+    const all = JSON.parse((await runCli(["list", "--date", "2013-01-21", "--all-versions", "--format", "json", ...A])).stdout);
+    expect(all.map((i: { path: string; current: boolean }) => [i.path, i.current])).toEqual([
+      [OLDER[0], false],
+      [OLDER[1], false],
+      [SEED_PATH, true],
+    ]);
+    // The same key, always: current versions only, by tag, by range, the whole archive.
+    for (const args of [["--tag", "mali"], ["--from", "2012-01-01", "--to", "2013-12-31"], [], ["--all-versions"]]) {
+      const items = JSON.parse((await runMain(["list", ...args, "--format", "json", ...A])).stdout) as { current: unknown; path: string }[];
+      expect(items.length, args.join(" ")).toBeGreaterThan(0);
+      for (const item of items) expect(typeof item.current, `${args.join(" ")} ${item.path}`).toBe("boolean");
+      if (!args.includes("--all-versions")) expect(items.every((i) => i.current === true)).toBe(true);
+    }
   });
 
   it("sorts by date, then by order in the day page", async () => {
@@ -109,5 +131,35 @@ describe("reading and finding the archive", () => {
     expect(forced.stdout).toMatch(/\x1b\[/);
     const both = await runCli(["list", ...A], { env: { NO_COLOR: "1", FORCE_COLOR: "1" } });
     expect(both.stdout).not.toMatch(/\x1b\[/);
+  });
+});
+
+describe("a progress line while list reads more than a day", () => {
+  const CLEAR = "\r\x1b[2K";
+
+  it("shows validate's progress line at a terminal, and clears it before the list", async () => {
+    for (const args of [["--tag", "mali"], ["--from", "2012-01-01"], ["--all-versions"]]) {
+      const tty = new Capture(true);
+      const r = await runMain(["list", ...args, ...A], { stderr: tty });
+      expect(r.code).toBe(0);
+      expect(tty.text, args.join(" ")).toBe(`${CLEAR}newsctl: reading the archive…${CLEAR}`);
+      expect(r.stdout).toMatch(/^20\d\d-\d\d-\d\d {2}/);
+    }
+  });
+
+  it("shows nothing when stderr is not a terminal, under CI, or for one day", async () => {
+    expect((await runMain(["list", "--tag", "mali", ...A])).stderr).toBe("");
+    const ci = new Capture(true);
+    await runMain(["list", "--tag", "mali", ...A], { stderr: ci, env: { NO_COLOR: "1", CI: "true" } });
+    expect(ci.text).toBe("");
+    const oneDay = new Capture(true);
+    await runMain(["list", "--date", "2013-01-21", ...A], { stderr: oneDay });
+    expect(oneDay.text).toBe("");
+  });
+
+  it("shows it in a real terminal", async () => {
+    const r = await runInPty(["list", "--tag", "mali", ...A], []);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/^newsctl: reading the archive…2012-09-01 {2}Islamist rebels/);
   });
 });

@@ -220,7 +220,7 @@ describe("newsctl merge-day-page as a command", () => {
     for (const args of [["base", "ours", "theirs"], ["base", "ours", "missing"], ["base", "ours", "theirs", "x"]]) {
       const r = await runCli(["merge-day-page", ...args], { cwd: dir });
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.stderr.trim().split("\n")[0]).toMatch(/^(newsctl: |error: )/);
+      expect(r.stderr.trim().split("\n")[0]).toMatch(/^newsctl merge-day-page: /);
       expect(readFileSync(join(dir, "ours"), "utf8")).toBe(page(entry(1, "One")));
     }
   });
@@ -260,6 +260,6 @@ describe("newsctl init-git", () => {
   it("outside a git repository: exit 2 in one line", async () => {
     const root = tempArchive();
     const r = await runCli(["init-git", "--archive", root]);
-    expect(r).toMatchObject({ code: 2, stderr: `newsctl: init-git needs a git repository: ${root} is not inside one\n` });
+    expect(r).toMatchObject({ code: 2, stderr: `newsctl init-git: ${root} is not inside a git repository (init-git needs one)\n` });
   });
 });

@@ -27,13 +27,13 @@ describe("--archive", () => {
     const root = tempArchive();
     const r = await runMain(["list", "--archive", join(root, SEED_PATH)]);
     expect(r.code).toBe(2);
-    expectRefusal(r.stderr, /^newsctl: --archive .*\.md: not a folder \(it is a file\)$/);
+    expectRefusal(r.stderr, /^newsctl [a-z -]+: --archive .*\.md: not a folder \(it is a file\)$/);
   });
 
   it("naming a path too long for the file system says so (exit 2)", async () => {
     const r = await runMain(["list", "--archive", `/tmp/${"x".repeat(300)}`]);
     expect(r.code).toBe(2);
-    expectRefusal(r.stderr, /^newsctl: --archive \/tmp\/x+: cannot examine \/tmp\/x+: the name is too long for the file system \(ENAMETOOLONG\)$/);
+    expectRefusal(r.stderr, /^newsctl [a-z -]+: --archive \/tmp\/x+: cannot examine \/tmp\/x+: the name is too long for the file system \(ENAMETOOLONG\)$/);
   });
 });
 
@@ -45,7 +45,7 @@ describe("permissions (run as an unprivileged user)", () => {
     const r = await runCli([...ADD, "--archive", root], { user: unprivilegedUser() });
     chmodSync(root, 0o755);
     expect(r.code, r.stderr).toBe(3);
-    expectRefusal(r.stderr, new RegExp(`^newsctl: cannot create the folder ${root}/\\.newsctl: permission denied \\(EACCES\\)$`));
+    expectRefusal(r.stderr, new RegExp(`^newsctl [a-z -]+: cannot create the folder ${root}/\\.newsctl: permission denied \\(EACCES\\)$`));
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
@@ -63,7 +63,7 @@ describe("permissions (run as an unprivileged user)", () => {
     expect(r.stderr).toMatch(/^newsctl: warning: could not finish a change an earlier run left half-done: cannot take the archive lock: cannot open .*\.newsctl\/lock: permission denied \(EACCES\); reading the archive as it is\n$/);
     const w = await runCli([...ADD, "--archive", root], { user: unprivilegedUser() });
     expect(w.code).toBe(3);
-    expectRefusal(w.stderr, /^newsctl: cannot take the archive lock: cannot open .*permission denied \(EACCES\)$/);
+    expectRefusal(w.stderr, /^newsctl [a-z -]+: cannot take the archive lock: cannot open .*permission denied \(EACCES\)$/);
   });
 
   it("validate reports an unreadable file as a finding (EACCES), and checks the rest", async () => {
@@ -83,7 +83,7 @@ describe("a journal write that fails as on a full disk", () => {
       const before = hashTree(root);
       const r = await runCli([...ADD, "--related", SEED_PATH, "--backlink", "--archive", root], { env: { NEWSCTL_FAULT: point } });
       expect(r.code, r.stderr).toBe(3);
-      expectRefusal(r.stderr, /^newsctl: could not write the archive \(.*no space left on the device \(ENOSPC\)\); no file was changed$/);
+      expectRefusal(r.stderr, /^newsctl [a-z -]+: could not write the archive \(.*no space left on the device \(ENOSPC\)\); no file was changed$/);
       expect(changedPaths(before, hashTree(root))).toEqual([]);
       expect(readdirSync(join(root, ".newsctl"))).toEqual([".gitignore"]);
     });
@@ -141,7 +141,7 @@ describe("the state folder in the way", () => {
     writeFileSync(join(root, ".newsctl"), "not a folder\n");
     const w = await runMain([...ADD, "--archive", root]);
     expect(w.code).toBe(2);
-    expectRefusal(w.stderr, /^newsctl: \.newsctl is not a folder: newsctl keeps its lock and journals in \.newsctl\/; remove it .*nothing was written$/);
+    expectRefusal(w.stderr, /^newsctl [a-z -]+: \.newsctl is not a folder: newsctl keeps its lock and journals in \.newsctl\/; remove it .*nothing was written$/);
     const r = await runMain(["list", "--date", "2013-01-21", "--archive", root]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^newsctl: warning: \.newsctl is not a folder: /);
@@ -152,7 +152,7 @@ describe("the state folder in the way", () => {
     mkdirSync(join(root, ".newsctl/lock"), { recursive: true });
     const w = await runCli([...ADD, "--archive", root], { env: { NEWSCTL_LOCK_TIMEOUT_MS: "300" } });
     expect(w.code).toBe(2);
-    expectRefusal(w.stderr, /^newsctl: .*\.newsctl\/lock is not a lock file newsctl made \(a folder\); remove it if no newsctl is running; nothing was written$/);
+    expectRefusal(w.stderr, /^newsctl [a-z -]+: .*\.newsctl\/lock is not a lock file newsctl made \(a folder\); remove it if no newsctl is running; nothing was written$/);
     expect(existsSync(join(root, ".newsctl/lock"))).toBe(true);
   });
 
@@ -161,6 +161,6 @@ describe("the state folder in the way", () => {
     mkdirSync(join(root, "news/2013/01/21/index.md"), { recursive: true });
     const w = await runMain([...ADD, "--archive", root]);
     expect(w.code).toBe(2);
-    expectRefusal(w.stderr, /^newsctl: cannot write news\/2013\/01\/21\/index\.md: news\/2013\/01\/21\/index\.md is not a regular file; nothing was written$/);
+    expectRefusal(w.stderr, /^newsctl [a-z -]+: cannot write news\/2013\/01\/21\/index\.md: news\/2013\/01\/21\/index\.md is not a regular file; nothing was written$/);
   });
 });

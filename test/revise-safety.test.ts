@@ -115,7 +115,7 @@ describe("all or nothing", () => {
     const before = hashTree(root);
     const r = await runMain(["revise", SEED_PATH, "--title", "Anything", "--yes", "--archive", root], at);
     chmodSync(target, 0o644);
-    expect([r.code, r.stderr]).toEqual([3, expect.stringMatching(/^newsctl: cannot write news\/2016\/12\/30\/.*: it is read-only \(mode 444\); .*nothing was written\n$/)]);
+    expect([r.code, r.stderr]).toEqual([3, expect.stringMatching(/^newsctl revise: cannot write news\/2016\/12\/30\/.*: it is read-only \(mode 444\); .*nothing was written\n$/)]);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
 });
@@ -147,7 +147,7 @@ describe("revise input", () => {
   it("exits 2 through the real binary too, without waiting for input that never comes", async () => {
     const r = await runCli(["revise", SEED_PATH, "--title", "X", "--archive", tempArchive()], { timeoutMs: 10_000 });
     expect([r.code, r.signal]).toEqual([2, null]);
-    expect(r.stderr).toBe("newsctl: revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change\n");
+    expect(r.stderr).toBe("newsctl revise: revise asks before it writes, and this is not a terminal: pass --yes to write, or --dry-run to see the change\n");
   });
 
   it("--dry-run prints the diff of every file and writes nothing", async () => {
@@ -236,7 +236,7 @@ describe("an event a version of which cannot be read", () => {
     const before = hashTree(root);
     const v1 = "news/2013/01/21/northern-mali-conflict-pfrench-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md";
     const r = await runMain(["revise", v1, "--title", "Forked", "--yes", "--archive", root], at);
-    expect([r.code, r.stderr]).toEqual([2, `newsctl: ${SEED_PATH}: binary file (holds NUL bytes): not an event; this event's Changes list names it, so fix it before revising the event\n`]);
+    expect([r.code, r.stderr]).toEqual([2, `newsctl revise: ${SEED_PATH}: binary file (holds NUL bytes): not an event; this event's Changes list names it, so fix it before revising the event\n`]);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { currentValues, planRevision } from "../src/archive/revision.js";
 import { loadForRevision } from "../src/commands/revise/load.js";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
-import { changedPaths, FIXTURE_ARCHIVE, hashTree, readText, runMain, SEED_PATH, tempArchive, tempDir } from "./helpers.js";
+import { changedPaths, FIXTURE_ARCHIVE, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, tempDir } from "./helpers.js";
 import { expectSound } from "./revise-helpers.js";
 
 const NOW = new Date("2026-01-02T03:04:05Z");
@@ -95,6 +95,25 @@ describe("newsctl revise on the seed event", () => {
       ["update", "2026-01-02 03:04:05"],
       ["current", "2026-05-06 07:08:09"],
     ]);
+    // versions: every version, oldest first, the new one last: the order history gives.
+    expect(result.versions).toHaveLength(5);
+    expect(result.versions).toEqual(history.map((h: { path: string }) => h.path));
+    expect(result.versions.slice(-2)).toEqual([path, `${DAY}/third-take.md`]);
+  });
+
+  it("lists every version in --format json, the new one included, also with --dry-run", async () => {
+    const root = tempArchive();
+    const OLDER = [
+      `${DAY}/northern-mali-conflict-pfrench-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md`,
+      `${DAY}/northern-mali-conflict-french-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-retreat.md`,
+    ];
+    const expected = [...OLDER, SEED_PATH, `${DAY}/a-new-title.md`];
+    const dry = await runCli(["revise", "french-and-malian", "--title", "A new title", "--dry-run", "--format", "json", "--archive", root], { env: { NEWSCTL_NOW: "2026-01-02T03:04:05Z" } });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout).versions).toEqual(expected);
+    const real = await runCli(["revise", "french-and-malian", "--title", "A new title", "--yes", "--format", "json", "--archive", root], { env: { NEWSCTL_NOW: "2026-01-02T03:04:05Z" } });
+    expect(real.code, real.stderr).toBe(0);
+    expect(JSON.parse(real.stdout).versions).toEqual(expected);
   });
 
   it("replaces tags in front matter, keeping keys it does not know", async () => {

@@ -87,7 +87,7 @@ describe("newsctl tags rename", () => {
     const before = hashTree(root);
     const r = await runMain(["tags", "rename", "Mali", name, "--yes", "--archive", root]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^newsctl: new tag .*: (a tag cannot|U\+[0-9A-F]{4} \(.*\) cannot be written in a tag)/);
+    expect(r.stderr).toMatch(/^newsctl tags rename: new tag .*: (a tag cannot|U\+[0-9A-F]{4} \(.*\) cannot be written in a tag)/);
     expect(r.stderr.split("\n").length).toBeLessThanOrEqual(3);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
@@ -96,9 +96,9 @@ describe("newsctl tags rename", () => {
     const root = drift();
     const before = hashTree(root);
     const r = await runMain(["tags", "rename", "MALI", "Mali", "--yes", "--archive", root]);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: 'newsctl: no current event has the tag "MALI"; tags are matched exactly, and the archive has "Mali", "mali" (see newsctl tags)\n' });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: 'newsctl tags rename: no current event has the tag "MALI"; tags are matched exactly, and the archive has "Mali", "mali" (see newsctl tags)\n' });
     const none = await runMain(["tags", "rename", "Atlantis", "Mu", "--yes", "--archive", root]);
-    expect(none).toEqual({ code: 2, stdout: "", stderr: 'newsctl: no current event has the tag "Atlantis" (see newsctl tags)\n' });
+    expect(none).toEqual({ code: 2, stdout: "", stderr: 'newsctl tags rename: no current event has the tag "Atlantis" (see newsctl tags)\n' });
     // Typed composed, stored decomposed: the hint names the archive's spelling.
     const nfd = await runMain(["tags", "rename", "Côte d'Ivoire".normalize("NFC"), "Ivory Coast", "--yes", "--archive", tempArchive({ from: null, files: { ...DRIFT, [pathOf(A)]: DRIFT[pathOf(A)]!.replace("Côte", "Côte".normalize("NFD")) } })]);
     expect(nfd.code).toBe(2);
@@ -111,7 +111,7 @@ describe("newsctl tags rename", () => {
 
   it("refuses a rename to the same name, and asks for --yes or --dry-run without a terminal", async () => {
     const root = drift();
-    expect((await runMain(["tags", "rename", "Mali", " Mali ", "--yes", "--archive", root])).stderr).toBe('newsctl: nothing to do: the old name is already "Mali"\n');
+    expect((await runMain(["tags", "rename", "Mali", " Mali ", "--yes", "--archive", root])).stderr).toBe('newsctl tags rename: nothing to do: the old name is already "Mali"\n');
     const r = await runCli(["tags", "rename", "mali", "Mali", "--archive", root]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/this is not a terminal: pass --yes to write, or --dry-run/);

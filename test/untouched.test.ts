@@ -1,7 +1,8 @@
 // Untouched means untouched: every file of the archive is hashed before and
 // after each command, and the files that changed must be exactly the ones
 // the command is meant to write; read-only runs, dry runs and failed runs
-// change nothing, and leave no .newsctl/ behind them.
+// change nothing, and leave no .newsctl/ behind them: a run that writes
+// nothing creates nothing.
 
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -62,6 +63,8 @@ const CASES: Case[] = [
   { name: "revise with the current values", args: ["revise", SEED_PATH, "--title", "French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.", "--yes"], code: 2 },
   { name: "validate --dry-run without --fix", args: ["validate", "--dry-run"], code: 2 },
   { name: "validate --changed-since outside a git repository", args: ["validate", "--changed-since", "HEAD"], code: 2 },
+  // Nothing to write: no lock taken, nothing created.
+  { name: "validate --fix with nothing to fix", args: ["validate", "--fix", DAY], code: 0 },
   // A write that fails part-way puts every file back.
   { name: "add --backlink, 3rd rename fails", args: [...ADD("2013-01-21", "Fails", "--related", SEED_PATH, "--backlink"), "--yes"], code: 3, fault: "rename:3" },
   { name: "revise, 5th rename fails", args: ["revise", SEED_PATH, "--title", "Fails half-way", "--yes"], code: 3, fault: "rename:5" },
@@ -112,14 +115,10 @@ async function run(args: string[], root: string, spawned: boolean, fault?: strin
   return spawned ? runCli(all, { env: withFault }) : runMain(all, { env: withFault });
 }
 
-function isReadOnly(args: string[]): boolean {
-  if (args.includes("--dry-run")) return true;
-  if (args[0] === "tags") return args[1] !== "rename" && args[1] !== "merge";
-  return ["list", "history", "stats", "__complete"].includes(args[0]!) || (args[0] === "validate" && !args.includes("--fix"));
-}
-
 // Every case in-process; through the real binary, the writes, the failures and one run of each reader.
-const SPAWNED = (c: Case) => Boolean(c.writes || c.fault) || ["list --date", "history", "validate", "validate --fix --dry-run", "add --dry-run", "revise --dry-run", "tags", "stats", "tags rename --dry-run"].includes(c.name);
+const SPAWNED = (c: Case) =>
+  Boolean(c.writes || c.fault) ||
+  ["list --date", "history", "validate", "validate --fix --dry-run", "add --dry-run", "revise --dry-run", "revise with the current values", "validate --fix with nothing to fix", "tags", "stats", "tags rename --dry-run"].includes(c.name);
 
 for (const mode of ["in-process", "spawned"] as const) {
   describe(`untouched means untouched (${mode})`, () => {
@@ -132,10 +131,10 @@ for (const mode of ["in-process", "spawned"] as const) {
         const result = await run(c.args, root, mode === "spawned", c.fault);
         expect(result.code, result.stderr).toBe(c.code);
         expect(changedPaths(before, hashTree(root))).toEqual([...(c.writes ?? [])].sort());
-        // No lock, journal or temp left; a read-only run makes no .newsctl/ at all (a writer
-        // refused under the lock may leave .newsctl/ with only its .gitignore).
+        // No lock, journal or temp left; a run that writes nothing (a reader, a dry run, refused
+        // input, a --fix with nothing left to fix) makes no .newsctl/ at all.
         const state = existsSync(join(root, ".newsctl")) ? readdirSync(join(root, ".newsctl")) : null;
-        if (isReadOnly(c.args) && !hadState) expect(state).toBeNull();
+        if (!c.writes && !c.fault && !hadState) expect(state).toBeNull();
         else if (state !== null) expect(state).toEqual([".gitignore"]);
         if (c.writes || c.fault) expect(state).not.toBeNull();
       });

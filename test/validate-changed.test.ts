@@ -15,6 +15,7 @@ import { readArchivePlain } from "../src/archive/read.js";
 import { checkArchive, countEvents } from "../src/commands/validate/check.js";
 import { countProblems } from "../src/commands/validate/diagnostics.js";
 import { formatJson } from "../src/commands/validate/format/json.js";
+import { judge } from "../src/commands/validate/verdict.js";
 import { MUTATIONS, type Mutator } from "./changed-mutations.js";
 import { commitAll, git, initRepo } from "./git-helpers.js";
 import { changedPaths, hashTree, runCli, runMain, tempArchive, tempDir, writeFile, FIXTURES, SEED_PATH } from "./helpers.js";
@@ -45,7 +46,8 @@ function expectedReport(root: string, changed: string[]): string {
   }
   const all = checkArchive(archive, null);
   const problems = all.filter((d) => scope.has(d.file));
-  return formatJson(problems, countProblems(problems, scope.size, countEvents(archive, scope)));
+  const counts = countProblems(problems, scope.size, countEvents(archive, scope));
+  return formatJson(problems, counts, judge(counts));
 }
 
 async function changedReport(root: string, ref: string, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -263,7 +265,7 @@ describe("--changed-since: what counts as changed", () => {
     expect(touched.stdout).toBe(expectedReport(root, [SEED_PATH]));
     git(root, ["update-index", "-q", "--refresh"]);
     const r = await runMain(["validate", "--changed-since", "HEAD", "--archive", root]);
-    expect(r).toEqual({ code: 0, stdout: "", stderr: "no problems in 0 files, 0 events\n" });
+    expect(r).toEqual({ code: 0, stdout: "no problems in 0 files, 0 events\n", stderr: "" });
   });
 
   it("committed since the ref, staged, unstaged, untracked, deleted and both ends of a rename", async () => {
@@ -356,7 +358,7 @@ describe("--changed-since: clear one-line errors, exit 2", () => {
     const root = tempArchive();
     const r = await runCli(["validate", "--changed-since", "HEAD", "--archive", root]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`newsctl: --changed-since needs a git repository: ${root} is not inside one\n`);
+    expect(r.stderr).toBe(`newsctl validate: ${root} is not inside a git repository (--changed-since needs one)\n`);
   });
 
   it("an unknown ref, or one that is not a commit", async () => {
@@ -365,7 +367,7 @@ describe("--changed-since: clear one-line errors, exit 2", () => {
     for (const ref of ["no-such-branch", "origin/main", "HEAD~5", "HEAD:news"]) {
       const r = await runCli(["validate", "--changed-since", ref, "--archive", root]);
       expect(r.code, ref).toBe(2);
-      expect(r.stderr).toBe(`newsctl: --changed-since ${ref}: no such commit in this repository (in a shallow clone, fetch it first: git fetch origin <branch>)\n`);
+      expect(r.stderr).toBe(`newsctl validate: --changed-since ${ref}: no such commit in this repository (in a shallow clone, fetch it first: git fetch origin <branch>)\n`);
     }
   });
 
@@ -384,7 +386,7 @@ describe("--changed-since: clear one-line errors, exit 2", () => {
     const root = tempArchive();
     const r = await runCli(["validate", "--changed-since", "HEAD", "--archive", root], { env: { PATH: tempDir() } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("newsctl: git is not installed (or not on PATH)\n");
+    expect(r.stderr).toBe("newsctl validate: git is not installed (or not on PATH)\n");
   });
 
   it("a repository git refuses to work in says what git said", async () => {
@@ -394,7 +396,7 @@ describe("--changed-since: clear one-line errors, exit 2", () => {
     const r = await runCli(["validate", "--changed-since", "HEAD", "--archive", root]);
     expect(r.code).toBe(2);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/^newsctl: --changed-since: git cannot work in .*: fatal: /);
+    expect(r.stderr).toMatch(/^newsctl validate: --changed-since: git cannot work in .*: fatal: /);
   });
 });
 

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { acquireLock } from "../src/archive/lock.js";
 import { readArchive } from "../src/archive/read.js";
 import { checkArchive } from "../src/commands/validate/check.js";
-import { changedPaths, FIXTURES, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
+import { changedPaths, FIXTURES, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, tempDir, writeFile } from "./helpers.js";
 
 const SEEDED = join(FIXTURES, "validate", "seeded");
 const FIXED_FILES = ["news/2014/03/5/index.md", "news/2014/03/5/stale-links.md", "news/2014/03/7/index.md", "news/2014/03/9/index.md"];
@@ -15,11 +15,13 @@ describe("newsctl validate --fix", () => {
     const root = tempArchive({ from: SEEDED });
     const before = hashTree(root);
     const original = readText(root, "news/2014/03/5/stale-links.md").split("\n");
-    const { code, stderr } = await runCli(["validate", "--fix", "--archive", root]);
+    const { code, stdout, stderr } = await runCli(["validate", "--fix", "--archive", root]);
     expect(changedPaths(before, hashTree(root))).toEqual(FIXED_FILES);
+    // What was fixed is a note on stderr; what is left is the report, on stdout.
     expect(stderr).toMatch(/^newsctl: fixed superseded-link: news\/2014\/03\/5\/stale-links\.md:15: now links to news\/2013\/01\/21\/french-/m);
-    expect(stderr).toMatch(/newsctl: fixed 7 problems in 4 files\n/);
-    expect(stderr).toMatch(/\n26 problems \(20 errors, 6 warnings\) in 42 files, 26 events\n$/);
+    expect(stderr).toMatch(/newsctl: fixed 7 problems in 4 files\n$/);
+    expect(stdout).not.toMatch(/fixed/);
+    expect(stdout).toMatch(/\n26 problems \(20 errors, 6 warnings\) in 42 files, 26 events\n$/);
     // The errors --fix does not touch remain, so the exit code stays 1.
     expect(code).toBe(1);
 
@@ -51,10 +53,32 @@ describe("newsctl validate --fix", () => {
     expect(existsSync(join(root, ".newsctl", "lock"))).toBe(false);
     expect(stdout).toContain("--- a/news/2014/03/7/index.md\n+++ b/news/2014/03/7/index.md\n@@ -1,3 +1,3 @@\n # 2014-03-07\n \n-1. [First take](/news/2014/03/7/first-take.md)\n+1. [Second take](/news/2014/03/7/second-take.md)\n");
     expect(stdout).toContain("--- /dev/null\n+++ b/news/2014/03/9/index.md\n");
-    expect(stderr).toMatch(/newsctl: would fix 7 problems in 4 files; nothing was written\n/);
-    // What a real run would leave (the new day page also mends its event's date line).
-    expect(stderr).toMatch(/\n26 problems \(20 errors, 6 warnings\) in 41 files, 26 events\n$/);
+    expect(stderr).toMatch(/newsctl: would fix 7 problems in 4 files; nothing was written\n$/);
+    // What a real run would leave (the new day page also mends its event's date line), after the diffs.
+    expect(stdout).toMatch(/\n26 problems \(20 errors, 6 warnings\) in 41 files, 26 events\n$/);
+    expect(stdout.indexOf("26 problems")).toBeGreaterThan(stdout.lastIndexOf("+++ b/"));
     expect(code).toBe(1);
+  });
+
+  it("--dry-run's output applies with git apply, giving what a real run writes", async () => {
+    const previewed = tempArchive({ from: SEEDED });
+    const fixed = tempArchive({ from: SEEDED });
+    const { stdout } = await runCli(["validate", "--fix", "--dry-run", "--archive", "."], { cwd: previewed });
+    // The whole of stdout, report included: git apply reads the diffs and ignores the rest.
+    const patch = join(tempDir(), "fix.patch");
+    writeFileSync(patch, stdout);
+    execFileSync("git", ["apply", "--unsafe-paths", patch], { cwd: previewed, stdio: "pipe" });
+    await runCli(["validate", "--fix", "--archive", fixed]);
+    expect(hashTree(previewed)).toEqual(hashTree(fixed));
+  });
+
+  it("with nothing to fix, writes nothing and creates nothing, not even .newsctl/", async () => {
+    const root = tempArchive();
+    const { code, stdout, stderr } = await runCli(["validate", "--fix", "--archive", root]);
+    expect(code).toBe(0);
+    expect(stderr).toBe("newsctl: nothing to fix\n");
+    expect(stdout).toBe("no problems in 14 files, 6 events\n");
+    expect(existsSync(join(root, ".newsctl"))).toBe(false);
   });
 
   it("keeps stdout for the report in machine formats: diffs go to stderr", async () => {

@@ -119,7 +119,7 @@ describe("validate --online through the real binary", () => {
     const before = hashTree(root);
     const text = await runCli(["validate", "--online", "--fix", "--timeout", "2s", "--archive", root]);
     expect(text.stderr).toContain(`newsctl: fixed moved-url: ${DAY}/event-3.md:9: now cites ${server.url("/new/x")}\n`);
-    expect(text.stderr).toMatch(/\n1 problem \(1 error, 0 warnings\) in 4 files, 3 events\n$/);
+    expect(text.stdout).toMatch(/\n1 problem \(1 error, 0 warnings\) in 4 files, 3 events\n$/);
     expect(changedPaths(before, hashTree(root))).toEqual([`${DAY}/event-3.md`]);
     expect(text.code).toBe(1);
   });

@@ -67,15 +67,15 @@ const EXPECTED: [string, number, number, string][] = [
 describe("newsctl validate on a clean archive", () => {
   it("finds nothing at all in fixtures/archive", async () => {
     const { code, report } = await problemsOf(FIXTURE_ARCHIVE);
-    expect(report).toEqual({ summary: { files: 14, events: 6, errors: 0, warnings: 0 }, problems: [] });
+    expect(report).toEqual({ summary: { files: 14, events: 6, errors: 0, warnings: 0, failed: false, reason: null }, problems: [] });
     expect(code).toBe(0);
   });
 
-  it("says so in one summary line on stderr, nothing on stdout", async () => {
+  it("says so in one summary line on stdout, nothing on stderr", async () => {
     const { code, stdout, stderr } = await runCli(["validate", "--archive", FIXTURE_ARCHIVE]);
     expect(code).toBe(0);
-    expect(stdout).toBe("");
-    expect(stderr).toBe("no problems in 14 files, 6 events\n");
+    expect(stderr).toBe("");
+    expect(stdout).toBe("no problems in 14 files, 6 events\n");
   });
 });
 
@@ -86,7 +86,7 @@ describe("newsctl validate on the seeded fixture", async () => {
     const found = report.problems.map((p) => [p.file.replace(/^news\//, ""), p.line, p.column, p.rule]);
     expect(found).toEqual(EXPECTED);
     expect(code).toBe(1);
-    expect(report.summary).toEqual({ files: 41, events: 26, errors: 24, warnings: 10 });
+    expect(report.summary).toEqual({ files: 41, events: 26, errors: 24, warnings: 10, failed: true, reason: "24 errors" });
   });
 
   it.each(EXPECTED)("%s:%i:%i %s", (file, line, column, rule) => {
@@ -167,10 +167,10 @@ describe("paths", () => {
     const clean = await problemsOf(SEEDED, ["news/2014/03/7/second-take.md"]);
     expect(clean).toMatchObject({ code: 0, report: { problems: [] } });
     const missing = await runMain(["validate", "--archive", SEEDED, "news/nope.md"]);
-    expect(missing).toMatchObject({ code: 2, stderr: "newsctl: news/nope.md: no such file or folder\n" });
+    expect(missing).toMatchObject({ code: 2, stderr: "newsctl validate: news/nope.md: no such file or folder\n" });
     const withReadme = tempArchive({ files: { "README.md": "# An archive\n" } });
     const readme = await runMain(["validate", "--archive", ".", "README.md"], { cwd: withReadme });
-    expect(readme).toMatchObject({ code: 0, stderr: "newsctl: skipping README.md: not an archive file (news/YYYY/MM/D/*.md)\nno problems in 0 files, 0 events\n" });
+    expect(readme).toMatchObject({ code: 0, stderr: "newsctl: skipping README.md: not an archive file (news/YYYY/MM/D/*.md)\n", stdout: "no problems in 0 files, 0 events\n" });
     const outside = await runMain(["validate", "--archive", SEEDED, "/etc/hostname"]);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/is outside the archive/);
@@ -183,39 +183,43 @@ describe("formats", () => {
     cpSync(SEEDED, root, { recursive: true });
     const { code, stdout, stderr } = await runCli(["validate", "--archive", "."], { cwd: root });
     expect(code).toBe(1);
-    expect(stdout).toBe("");
-    const lines = stderr.split("\n");
+    expect(stderr).toBe("");
+    const lines = stdout.split("\n");
     expect(lines[0]).toBe(
       `${SEED}:18:4  error  Related item links to news/2016/12/30/mali-returns-two-people-france-deported-on-the-same-planes-they-arrived-on.md, which does not exist; news/2016/12/30/mali-returns-two-deported-men.md has this title (renamed?)  broken-link`,
     );
     expect(lines[2]).toBe("");
     expect(lines[3]).toBe("news/2013/02/30/impossible-day.md:1:1  error  day folder news/2013/02/30 is not a calendar date  invalid-date");
-    expect(stderr.endsWith("\n34 problems (24 errors, 10 warnings) in 41 files, 26 events\n")).toBe(true);
+    expect(stdout.endsWith("\n34 problems (24 errors, 10 warnings) in 41 files, 26 events\n")).toBe(true);
   });
 
   it("text: paths relative to the working directory when the archive is inside it", async () => {
     const root = tempArchive({ files: { "news/2020/01/2/empty.md": "" } });
     const inside = await runCli(["validate"], { cwd: root, env: { NEWSCTL_ARCHIVE: undefined } });
-    expect(inside.stderr).toMatch(/^news\/2020\/01\/2\/empty\.md:1:1 {2}error/);
+    expect(inside.stdout).toMatch(/^news\/2020\/01\/2\/empty\.md:1:1 {2}error/);
     const parent = await runCli(["validate", "--archive", root.split("/").pop()!], { cwd: join(root, "..") });
-    expect(parent.stderr).toMatch(new RegExp(`^${root.split("/").pop()}/news/2020/01/2/empty\\.md:1:1`));
+    expect(parent.stdout).toMatch(new RegExp(`^${root.split("/").pop()}/news/2020/01/2/empty\\.md:1:1`));
   });
 
   it("text: colour only on a terminal, never with NO_COLOR", async () => {
     const plain = await runCli(["validate", "--archive", SEEDED], { env: { NO_COLOR: undefined } });
-    expect(plain.stderr).not.toMatch(/\x1b\[/);
+    expect(plain.stdout).not.toMatch(/\x1b\[/);
     const forced = await runCli(["validate", "--archive", SEEDED], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
-    expect(forced.stderr).toMatch(/\x1b\[/);
-    expect(stripAnsi(forced.stderr)).toBe(plain.stderr);
+    expect(forced.stdout).toMatch(/\x1b\[/);
+    expect(stripAnsi(forced.stdout)).toBe(plain.stdout);
     const tty = new Capture(true);
-    await runMain(["validate", "--archive", SEEDED], { stderr: tty, env: { NO_COLOR: "1" } });
+    await runMain(["validate", "--archive", SEEDED], { stdout: tty, env: { NO_COLOR: "1" } });
     expect(tty.text).not.toMatch(/\x1b\[3\dm/);
+    // Colour follows stdout, where the report goes: a terminal on stderr alone gives none.
+    const ttyErr = new Capture(true);
+    const piped = await runMain(["validate", "--archive", SEEDED], { stderr: ttyErr, env: {} });
+    expect(piped.stdout).toBe(plain.stdout);
   });
 
   it("json: exactly the documented keys", async () => {
     const { report } = await problemsOf(SEEDED);
     expect(Object.keys(report)).toEqual(["summary", "problems"]);
-    expect(Object.keys(report.summary)).toEqual(["files", "events", "errors", "warnings"]);
+    expect(Object.keys(report.summary)).toEqual(["files", "events", "errors", "warnings", "failed", "reason"]);
     expect(report.problems[0]).toEqual({
       file: SEED,
       line: 18,
@@ -230,11 +234,13 @@ describe("formats", () => {
     const { code, stdout } = await runMain(["validate", "--format", "github", "--archive", "."], { cwd: SEEDED });
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(EXPECTED.length);
+    expect(lines).toHaveLength(EXPECTED.length + 1);
+    // The last line says why the job fails.
+    expect(lines.at(-1)).toBe("::error::newsctl validate failed: 24 errors");
     expect(lines).toContain("::error file=news/2014/03/5/wrong-date.md,line=1,col=5,title=date-mismatch::the date line says 2014-03-06 but the file is in news/2014/03/5 (2014-03-05)");
     expect(lines).toContain("::warning file=news/2014/04/02/index.md,line=1,col=1,title=mixed-day-padding::day folder news/2014/04/02 is zero-padded, unlike 5 other day folders");
     // A message with a newline or % stays on one line.
-    expect(lines.every((l) => /^::(error|warning) file=[^:,]+,line=\d+,col=\d+,title=[a-z-]+::/.test(l))).toBe(true);
+    expect(lines.slice(0, -1).every((l) => /^::(error|warning) file=[^:,]+,line=\d+,col=\d+,title=[a-z-]+::/.test(l))).toBe(true);
   });
 
   it("sarif: SARIF 2.1.0 with every rule and each result located", async () => {
@@ -249,6 +255,11 @@ describe("formats", () => {
     const first = run.results[0];
     expect(first).toMatchObject({ ruleId: "broken-link", level: "error", ruleIndex: ids.indexOf("broken-link") });
     expect(first.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: SEED, uriBaseId: "%SRCROOT%" }, region: { startLine: 18, startColumn: 4 } });
+    expect(run.invocations).toEqual([
+      { executionSuccessful: false, exitCode: 1, toolExecutionNotifications: [{ level: "error", message: { text: "newsctl validate failed: 24 errors" } }] },
+    ]);
+    const clean = JSON.parse((await runMain(["validate", "--format", "sarif", "--archive", FIXTURE_ARCHIVE])).stdout);
+    expect(clean.runs[0].invocations).toEqual([{ executionSuccessful: true, exitCode: 0, toolExecutionNotifications: [] }]);
   });
 });
 
@@ -267,13 +278,46 @@ describe("exit codes and options", () => {
     expect((await runMain(["validate", "--archive", root, "--max-warnings", "1"])).code).toBe(0);
     const over = await runMain(["validate", "--archive", root, "--max-warnings", "0"]);
     expect(over.code).toBe(1);
-    expect(over.stderr).toMatch(/more warnings than --max-warnings 0/);
+    expect(over.stdout).toMatch(/more warnings than --max-warnings 0/);
+  });
+
+  it("every format says why a run with warnings only fails", async () => {
+    const root = warningsOnly();
+    const args = ["validate", "--archive", root, "--max-warnings", "0", "--format"];
+    const why = "newsctl validate failed: 1 warning, more than --max-warnings 0";
+    const github = await runCli([...args, "github"]);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::warning file=/);
+    expect(github.stdout.endsWith(`\n::error::${why}\n`)).toBe(true);
+    const json = await runCli([...args, "json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).summary).toEqual({ files: 14, events: 6, errors: 0, warnings: 1, failed: true, reason: "1 warning, more than --max-warnings 0" });
+    const sarif = await runCli([...args, "sarif"]);
+    expect(sarif.code).toBe(1);
+    const invocation = JSON.parse(sarif.stdout).runs[0].invocations[0];
+    expect(invocation).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: "error", message: { text: why } }] });
+    const text = await runCli([...args, "text"]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/1 problem \(0 errors, 1 warning\) in 14 files, 6 events; more warnings than --max-warnings 0\n$/);
+    // Passing runs say nothing more.
+    const passing = await runCli(["validate", "--archive", root, "--format", "github"]);
+    expect(passing.code).toBe(0);
+    expect(passing.stdout).not.toMatch(/::error/);
+    expect(JSON.parse((await runCli(["validate", "--archive", root, "--format", "json"])).stdout).summary).toMatchObject({ failed: false, reason: null });
+  });
+
+  it("errors and too many warnings: both reasons", async () => {
+    const root = warningsOnly();
+    writeFile(root, "news/2013/01/14/empty.md", "");
+    const { code, stdout } = await runMain(["validate", "--archive", root, "--max-warnings", "0", "--format", "github"]);
+    expect(code).toBe(1);
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("::error::newsctl validate failed: 1 error; 1 warning, more than --max-warnings 0");
   });
 
   it("2 for bad usage, with one clear line", async () => {
     const cases: [string[], RegExp][] = [
       [["--dry-run"], /--dry-run goes with --fix/],
-      [["--format", "xml"], /Allowed choices are text, json, github, sarif/],
+      [["--format", "xml"], /^newsctl validate: --format "xml" is not one of text, json, github, sarif; see newsctl validate --help\n$/],
       [["--max-warnings", "-1"], /--max-warnings/],
       [["--archive", "/nonexistent/x"], /no such folder/],
     ];
@@ -310,9 +354,10 @@ describe("exit codes and options", () => {
 
   it("shows a progress line on a terminal only, and clears it", async () => {
     const tty = new Capture(true);
-    await runMain(["validate", "--archive", FIXTURE_ARCHIVE], { stderr: tty, env: { NO_COLOR: "1" } });
-    expect(tty.text).toMatch(/\r\x1b\[2Knewsctl: reading the archive/);
-    expect(tty.text).toMatch(/\r\x1b\[2Kno problems in 14 files/);
+    const run = await runMain(["validate", "--archive", FIXTURE_ARCHIVE], { stderr: tty, env: { NO_COLOR: "1" } });
+    expect(tty.text).toMatch(/^\r\x1b\[2Knewsctl: reading the archive…/);
+    expect(tty.text.endsWith("\r\x1b[2K")).toBe(true);
+    expect(run.stdout).toBe("no problems in 14 files, 6 events\n");
     const pipe = await runMain(["validate", "--archive", FIXTURE_ARCHIVE]);
     expect(pipe.stderr).not.toMatch(/reading/);
     const ci = new Capture(true);
@@ -324,15 +369,15 @@ describe("exit codes and options", () => {
 describe("formatters are pure functions of diagnostics", () => {
   it("github escapes what would break a workflow command", async () => {
     const { formatGithub } = await import("../src/commands/validate/format/github.js");
-    const out = formatGithub([{ file: "news/a,b:c.md", line: 2, column: 3, severity: "warning", rule: "stale-title", message: "100% sure\nreally" }], (p) => p);
+    const out = formatGithub([{ file: "news/a,b:c.md", line: 2, column: 3, severity: "warning", rule: "stale-title", message: "100% sure\nreally" }], (p) => p, { failed: false, reason: null });
     expect(out).toBe("::warning file=news/a%2Cb%3Ac.md,line=2,col=3,title=stale-title::100%25 sure%0Areally\n");
   });
 
   it("json never leaks the repair data a diagnostic carries", async () => {
     const { formatJson } = await import("../src/commands/validate/format/json.js");
     const d = { file: "news/x.md", line: 1, column: 1, severity: "error" as const, rule: "broken-link", message: "m", missing: "news/y.md" };
-    expect(formatJson([d], { files: 1, events: 1, errors: 1, warnings: 0 })).toBe(
-      '{"summary":{"files":1,"events":1,"errors":1,"warnings":0},"problems":[{"file":"news/x.md","line":1,"column":1,"severity":"error","rule":"broken-link","message":"m"}]}\n',
+    expect(formatJson([d], { files: 1, events: 1, errors: 1, warnings: 0 }, { failed: true, reason: "1 error" })).toBe(
+      '{"summary":{"files":1,"events":1,"errors":1,"warnings":0,"failed":true,"reason":"1 error"},"problems":[{"file":"news/x.md","line":1,"column":1,"severity":"error","rule":"broken-link","message":"m"}]}\n',
     );
   });
 });

@@ -1,5 +1,10 @@
 // A longest common subsequence of two lists, as the operations that turn
-// one into the other: for diffs to show and for merging day pages.
+// one into the other: for merging day pages. The --dry-run diffs use jsdiff;
+// the merge keeps this LCS because it needs its tie-break: among equal
+// matches it keeps the later ones (a page's trailing blank line stays the
+// anchor both sides share), where jsdiff's Myers diff matches the first blank
+// line and so splits two sides' appended entries apart. Day pages are short,
+// so the quadratic table is never large (and is capped below).
 
 export interface LcsOp {
   kind: " " | "-" | "+";

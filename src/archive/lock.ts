@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { describeOsError, FailureError, UsageError } from "../errors.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "./hooks.js";
-import { stateDir } from "./state-dir.js";
+import { STATE_DIR, stateDir } from "./state-dir.js";
 
 interface LockInfo {
   pid: number;
@@ -18,6 +18,15 @@ interface LockInfo {
 export interface LockOptions {
   /** How long to wait for a live lock (the context's hooks carry NEWSCTL_LOCK_TIMEOUT_MS). */
   lockTimeoutMs?: number;
+}
+
+/** Whether the state folder is there already: then taking the lock creates nothing new. */
+export function hasStateDir(root: string): boolean {
+  try {
+    return lstatSync(join(root, STATE_DIR)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function tryCreate(path: string): boolean {

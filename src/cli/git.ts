@@ -68,6 +68,6 @@ export function gitTopLevel(ctx: Context, dir: string, what: string): string {
     const top = r.stdout.toString("utf8").replace(/\r?\n$/, "");
     if (top !== "") return top;
   }
-  if (r.status !== 0 && /not a git repository/i.test(r.message)) throw new UsageError(`${what} needs a git repository: ${dir} is not inside one`);
+  if (r.status !== 0 && /not a git repository/i.test(r.message)) throw new UsageError(`${dir} is not inside a git repository (${what} needs one)`);
   throw new UsageError(`${what}: git cannot work in ${dir}${r.message ? `: ${r.message}` : ""}`);
 }

@@ -3,9 +3,10 @@
 // command module, imported lazily so start-up stays small.
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { describeOsError, EXIT, isOsError, NewsctlError } from "../errors.js";
+import { ArgumentError, describeOsError, EXIT, isOsError, NewsctlError, UsageError } from "../errors.js";
 import { packageVersion } from "../version.js";
 import { createContext, type Context } from "./context.js";
+import { describeCommanderError, errorLine } from "./error-line.js";
 import { parseDateOption, parseDuration, parseHttpUrl, parsePositiveInt, parseRegexList } from "./options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -22,14 +23,17 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
   const program = new Command("newsctl")
     .description("Add, revise, list and validate a markdown archive of news events")
     .version(packageVersion(), "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     // Options belong to the command they follow: `tags rename … --archive X` is rename's, not tags'.
     .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => ctx.stdout.write(s),
       writeErr: (s) => ctx.stderr.write(s),
-    });
+      // Commander's errors are printed by main(), in newsctl's words (error-line.ts).
+      outputError: () => {},
+    })
+    // Ours, so that `newsctl help frob` says frob is unknown (commander's prints the general help).
+    .helpCommand(false);
 
   program
     .command("list")
@@ -218,7 +222,22 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
       setExit(await runComplete(ctx, source ?? "", words));
     });
 
+  program
+    .command("help")
+    .description("display help for a command")
+    .argument("[command]", "the command")
+    .action((name?: string) => {
+      const target = name === undefined ? program : program.commands.find((c) => c.name() === name);
+      if (!target) throw new UsageError(`unknown command '${name}'; the commands are ${visibleCommands(program).join(", ")}`);
+      target.outputHelp();
+    });
+
   return program;
+}
+
+/** The commands a person may type (the completion scripts' helper is not one). */
+function visibleCommands(program: Command): string[] {
+  return program.commands.map((c) => c.name()).filter((name) => !name.startsWith("__"));
 }
 
 
@@ -228,38 +247,50 @@ export async function main(argv: string[], overrides: Partial<Context> = {}): Pr
   const program = buildProgram(ctx, (c) => {
     code = c;
   });
+  // Which subcommand runs, known before it parses its options, so every error can name it.
+  let command: string | null = null;
+  const track = (parent: Command, prefix: string) => {
+    parent.hook("preSubcommand", (_parent, sub) => {
+      command = prefix + sub.name();
+    });
+    for (const sub of parent.commands) if (sub.commands.length > 0) track(sub, `${prefix}${sub.name()} `);
+  };
+  track(program, "");
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (error) {
-    return exitCodeFor(ctx, error);
+    return exitCodeFor(ctx, command, error);
   }
 }
 
-function exitCodeFor(ctx: Context, error: unknown): number {
-  if (error instanceof InvalidArgumentError) {
-    // Thrown by our own option parsing inside an action: commander has not printed it.
-    ctx.stderr.write(`newsctl: ${error.message}\n`);
+function exitCodeFor(ctx: Context, command: string | null, error: unknown): number {
+  const say = (message: string, hint = false) => ctx.stderr.write(errorLine(command, message, { hint }));
+  if (error instanceof CommanderError && !(error instanceof InvalidArgumentError)) {
+    const message = describeCommanderError(error);
+    // Help or the version, printed already; `newsctl` alone prints the help as its error.
+    if (message === null) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    say(message, true);
     return EXIT.usage;
   }
-  if (error instanceof CommanderError) {
-    // Commander has printed its message already.
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof InvalidArgumentError || error instanceof ArgumentError) {
+    say(error.message.replace(/\.$/, ""), true);
+    return EXIT.usage;
   }
   if (error instanceof NewsctlError) {
-    ctx.stderr.write(`newsctl: ${error.message}\n`);
+    say(error.message);
     return error.exitCode;
   }
   if (error instanceof Error && error.name === "ExitPromptError") {
-    ctx.stderr.write("newsctl: cancelled; nothing was written\n");
+    say("cancelled; nothing was written");
     return EXIT.cancelled;
   }
   if (isOsError(error)) {
     // A permission, a full disk, a name too long: the user's to fix, not a bug.
-    ctx.stderr.write(`newsctl: ${describeOsError(error)}\n`);
+    say(describeOsError(error));
     return EXIT.failure;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  ctx.stderr.write(`newsctl: internal error, please report it with this text:\n${detail}\n`);
+  say(`internal error, please report it with this text:\n${detail}`);
   return EXIT.failure;
 }

@@ -1,21 +1,23 @@
 // Option values checked where they are parsed, so every command sees clean input.
+// The errors are newsctl's own, not commander's InvalidArgumentError, so the
+// message reaches the user as written (see error-line.ts).
 
-import { InvalidArgumentError } from "commander";
 import { formatIsoDate, parseIsoDate } from "../archive/paths.js";
+import { ArgumentError } from "../errors.js";
 
 export function parseDateOption(flag: string) {
   return (value: string): string => {
     const ref = parseIsoDate(value.trim());
-    if (!ref) throw new InvalidArgumentError(`${flag} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD).`);
+    if (!ref) throw new ArgumentError(`${flag} ${JSON.stringify(value)} is not a calendar date (YYYY-MM-DD)`);
     return formatIsoDate(ref);
   };
 }
 
 export function parsePositiveInt(flag: string, min = 1) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${flag} takes a whole number, not ${JSON.stringify(value)}.`);
+    if (!/^\d+$/.test(value.trim())) throw new ArgumentError(`${flag} takes a whole number, not ${JSON.stringify(value)}`);
     const n = Number(value);
-    if (n < min) throw new InvalidArgumentError(`${flag} must be at least ${min}.`);
+    if (n < min) throw new ArgumentError(`${flag} must be at least ${min}`);
     return n;
   };
 }
@@ -25,7 +27,7 @@ export function parseNameUrl(flag: string, value: string): { name: string; url: 
   const at = value.indexOf("=");
   const name = at < 0 ? "" : value.slice(0, at).trim();
   const url = at < 0 ? "" : value.slice(at + 1).trim();
-  if (!name || !url) throw new InvalidArgumentError(`${flag} takes NAME=URL, not ${JSON.stringify(value)}.`);
+  if (!name || !url) throw new ArgumentError(`${flag} takes NAME=URL, not ${JSON.stringify(value)}`);
   return { name, url };
 }
 
@@ -39,11 +41,11 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 export function parseDuration(flag: string, { allowZero = false, bareMsFrom = Infinity } = {}) {
   return (value: string): number => {
     const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(value.trim());
-    if (!m) throw new InvalidArgumentError(`${flag} takes a duration such as 10s, 500ms, 30m, 12h or 1d, not ${JSON.stringify(value)}.`);
+    if (!m) throw new ArgumentError(`${flag} takes a duration such as 10s, 500ms, 30m, 12h or 1d, not ${JSON.stringify(value)}`);
     const unit = m[2] ?? (Number(m[1]) >= bareMsFrom ? "ms" : "s");
     const ms = Math.round(Number(m[1]) * DURATION_UNITS[unit]!);
-    if (ms === 0 && !allowZero) throw new InvalidArgumentError(`${flag} must be more than 0.`);
-    if (!Number.isSafeInteger(ms) || ms > 365 * DURATION_UNITS["d"]!) throw new InvalidArgumentError(`${flag} ${JSON.stringify(value)} is too long.`);
+    if (ms === 0 && !allowZero) throw new ArgumentError(`${flag} must be more than 0`);
+    if (!Number.isSafeInteger(ms) || ms > 365 * DURATION_UNITS["d"]!) throw new ArgumentError(`${flag} ${JSON.stringify(value)} is too long`);
     return ms;
   };
 }
@@ -54,7 +56,7 @@ export function parseRegexList(flag: string) {
     try {
       return [...previous, new RegExp(value)];
     } catch (error) {
-      throw new InvalidArgumentError(`${flag} ${JSON.stringify(value)} is not a regular expression (${(error as Error).message}).`);
+      throw new ArgumentError(`${flag} ${JSON.stringify(value)} is not a regular expression (${(error as Error).message})`);
     }
   };
 }
@@ -66,9 +68,9 @@ export function parseHttpUrl(flag: string) {
     try {
       url = new URL(value.trim());
     } catch {
-      throw new InvalidArgumentError(`${flag} takes an absolute http(s) URL, not ${JSON.stringify(value)}.`);
+      throw new ArgumentError(`${flag} takes an absolute http(s) URL, not ${JSON.stringify(value)}`);
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") throw new InvalidArgumentError(`${flag} takes an http(s) URL, not ${JSON.stringify(value)}.`);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new ArgumentError(`${flag} takes an http(s) URL, not ${JSON.stringify(value)}`);
     return url.href;
   };
 }

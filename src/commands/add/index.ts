@@ -32,8 +32,10 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
     ctx.stderr.write(formatDryRunNote(plan));
     return EXIT.ok;
   }
+  // Planned once before the lock (the preview, or only its refusals), so a refused run creates nothing;
+  // then again under the lock: the slug, day page and backlinked files as they are now.
   if (interactive) await confirmWrite(ctx, root, draft, recorded);
-  // Planned again under the lock: the slug, day page and backlinked files as they are now.
+  else planAdd(root, draft, recorded);
   const plan = await withLock(
     root,
     () => {

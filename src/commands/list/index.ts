@@ -6,6 +6,7 @@ import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
+import { startProgress } from "../../cli/progress.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { listByTagCached } from "./index-cache.js";
 import { toListItem, type ListItem } from "./item.js";
@@ -24,18 +25,28 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   if (opts.date && (opts.from || opts.to)) throw new UsageError("--date cannot be combined with --from/--to");
   if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
   const root = await openArchiveRoot(ctx, opts.archive);
-  const cached = opts.tag?.length && !opts.allVersions ? listByTagCached(root, { tags: opts.tag, from: opts.from, to: opts.to }, (a) => selectItems(a, opts), (a) => selectFiles(a, {}).map((f) => f.path)) : null;
-  const items: Row[] = cached ?? selectItems(loadFor(root, opts), opts);
-  if (opts.format === "json") ctx.stdout.write(JSON.stringify(items.map(({ current: _, ...item }) => item), null, 2) + "\n");
+  const items = withProgress(ctx, !opts.date, () => {
+    const cached = opts.tag?.length && !opts.allVersions ? listByTagCached(root, { tags: opts.tag, from: opts.from, to: opts.to }, (a) => selectItems(a, opts), (a) => selectFiles(a, {}).map((f) => f.path)) : null;
+    return cached ?? selectItems(loadFor(root, opts), opts);
+  });
+  if (opts.format === "json") ctx.stdout.write(JSON.stringify(items, null, 2) + "\n");
   else writeText(ctx, items);
   return EXIT.ok;
 }
 
-/** `current` is for the text format only (false marks a superseded version). */
-type Row = ListItem & { current?: boolean };
+/** A read of more than one day can take seconds on a large archive: validate's progress line, at a terminal only. */
+function withProgress<T>(ctx: Context, long: boolean, read: () => T): T {
+  const progress = startProgress(ctx);
+  if (long) progress.show("newsctl: reading the archive…");
+  try {
+    return read();
+  } finally {
+    progress.clear();
+  }
+}
 
-function selectItems(archive: Archive, opts: ListOptions): Row[] {
-  return selectFiles(archive, opts).map((f) => ({ ...toListItem(archive, f), current: archive.eventOf.get(f.path)?.current === f }));
+function selectItems(archive: Archive, opts: ListOptions): ListItem[] {
+  return selectFiles(archive, opts).map((f) => toListItem(archive, f));
 }
 
 /** Read no more of the archive than the question needs. */
@@ -87,7 +98,7 @@ function dayOrder(archive: Archive, date: string, path: string): number {
   return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }
 
-function writeText(ctx: Context, items: Row[]): void {
+function writeText(ctx: Context, items: ListItem[]): void {
   const c = colorsFor(ctx, ctx.stdout);
   if (items.length === 0) {
     ctx.stderr.write("newsctl: no events match\n");
@@ -96,7 +107,7 @@ function writeText(ctx: Context, items: Row[]): void {
   let out = "";
   for (const item of items) {
     const tags = item.contexts.length ? "  " + c.dim(`[${item.contexts.join(", ")}]`) : "";
-    const superseded = item.current === false ? "  " + c.yellow("(superseded)") : "";
+    const superseded = item.current ? "" : "  " + c.yellow("(superseded)");
     out += `${c.cyan(item.date)}  ${item.title}${superseded}${tags}\n`;
   }
   ctx.stdout.write(out);

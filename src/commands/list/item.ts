@@ -15,6 +15,8 @@ export interface ListItem {
   cover: string | null;
   related: { title: string; path: string; contexts: string[] }[];
   versions: number;
+  /** False for a superseded version (with --all-versions); always present, so the shape never depends on flags. */
+  current: boolean;
 }
 
 function targetPath(item: LinkItem): string {
@@ -34,5 +36,6 @@ export function toListItem(archive: Archive, file: EventFile): ListItem {
     cover: cover ? cover.dest : null,
     related: file.related.map((r) => ({ title: linkTitle(r), path: targetPath(r), contexts: r.contexts })),
     versions: event ? event.versions.length : 1,
+    current: event ? event.current === file : true,
   };
 }

@@ -1,14 +1,15 @@
 // newsctl revise: record a new version of an event and keep every link to
 // it valid, all in one transaction under the archive lock.
 
-import { withLock } from "../../archive/lock.js";
+import { hasStateDir, withLock } from "../../archive/lock.js";
 import { changedFields, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
+import type { Event } from "../../archive/types.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { checkWritePaths } from "../../archive/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
 import { CancelledError, EXIT, FailureError, UsageError } from "../../errors.js";
-import { loadForRevision, type Loaded } from "./load.js";
+import { loadEvent, loadForRevision, type Loaded } from "./load.js";
 import { colorDiff, formatPlanDiff, formatSummary, formatWarnings, toResult } from "./output.js";
 import { hasChangeFlags, promptRequest, requestFromFlags, type ReviseFlags } from "./request.js";
 
@@ -35,7 +36,9 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
     report(ctx, planFromFlags(root, ctx, opts, now), opts, true);
     return EXIT.ok;
   }
-  // Read inside the lock, so a concurrent revise is never overwritten.
+  // Refused before taking the lock would create .newsctl/, so a refused run creates nothing;
+  // then read again inside it, so a concurrent revise is never overwritten.
+  if (!hasStateDir(root)) refuseEarly(root, ctx, opts);
   const plan = await withLock(
     root,
     () => {
@@ -55,16 +58,29 @@ function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Dat
 }
 
 function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: Date): RevisionPlan {
-  if (changedFields(event, request).length === 0) throw new UsageError(`${NO_CHANGE} (the values given are the current ones)`);
+  refuseUnchanged(event, request);
   const plan = planRevision(archive, event, request, now);
   // A dry run shows only what a real run could write: never through a link.
   checkWritePaths(archive.root, plan.writes.map((w) => w.path));
   return plan;
 }
 
+function refuseUnchanged(event: Event, request: RevisionRequest): void {
+  if (changedFields(event, request).length === 0) throw new UsageError(`${NO_CHANGE} (the values given are the current ones)`);
+}
+
+/** What refuses a revision from flags needs only the event's own files: cheap enough to check before the lock. */
+function refuseEarly(root: string, ctx: Context, opts: ReviseOptions): void {
+  const { event } = refuseUneditable(loadEvent(root, opts.event, ctx.cwd));
+  refuseUnchanged(event, requestFromFlags(event, opts));
+}
+
 /** The event and what it touches, when every version of it can be edited line by line. */
 function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
-  const loaded = loadForRevision(root, arg, ctx.cwd);
+  return refuseUneditable(loadForRevision(root, arg, ctx.cwd));
+}
+
+function refuseUneditable(loaded: Loaded): Loaded {
   for (const v of loaded.event.versions) {
     const bad = v.notes.find((n) => n.severity === "error");
     if (bad) throw new UsageError(`${v.path}:${bad.line}: ${bad.message}; fix it before revising this event`);

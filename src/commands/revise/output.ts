@@ -27,6 +27,7 @@ export interface ReviseResult {
   previousRecordedFrom: "front-matter" | "revise-time";
   changed: string[];
   files: string[];
+  /** Every version of the event, oldest first, the new one last. */
   versions: string[];
   dayPage: string | null;
   repointed: string[];
@@ -44,7 +45,7 @@ export function toResult(plan: RevisionPlan, dryRun: boolean): ReviseResult {
     previousRecordedFrom: plan.previousRecorded.from,
     changed: plan.changed,
     files: plan.writes.map((w) => w.path),
-    versions: plan.versions,
+    versions: [...plan.versions, plan.path],
     dayPage: plan.dayPage,
     repointed: plan.repointed,
     dryRun,

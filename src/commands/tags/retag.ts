@@ -1,7 +1,7 @@
 // newsctl tags rename OLD NEW and tags merge A B… INTO C: one rename across
 // the current versions, in one transaction under the archive lock.
 
-import { withLock } from "../../archive/lock.js";
+import { hasStateDir, withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
 import { planRetag, RetagRefused, type RetagPlan } from "../../archive/retag.js";
 import { commitWrites } from "../../archive/transaction.js";
@@ -34,7 +34,9 @@ export async function runRetag(ctx: Context, opts: RetagOptions): Promise<number
     return EXIT.ok;
   }
   if (interactive) return retagInteractively(ctx, root, from, to, opts);
-  // Read inside the lock, so a concurrent writer is never overwritten.
+  // Refused before taking the lock would create .newsctl/ (a refused run creates nothing);
+  // then read again inside it, so a concurrent writer is never overwritten.
+  if (!hasStateDir(root)) planFor(root, from, to);
   const plan = await withLock(root, () => write(ctx, root, planFor(root, from, to)), ctx.hooks);
   report(ctx, plan, opts, false);
   return EXIT.ok;

@@ -2,7 +2,7 @@
 // GitHub annotations or SARIF; with --fix, the safe repairs.
 
 import { packageVersion } from "../../version.js";
-import { withLock } from "../../archive/lock.js";
+import { hasStateDir, withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
 import { fingerprintArchive, loadResult, saveResult } from "../../archive/result-cache.js";
 import { commitWrites } from "../../archive/transaction.js";
@@ -19,10 +19,11 @@ import { formatSarif } from "./format/sarif.js";
 import { formatText } from "./format/text.js";
 import { strayOnlineFlag, type OnlineOptions } from "./online/flags.js";
 import type { OnlineCheck } from "./online/index.js";
-import { startProgress, type Progress } from "./progress.js";
+import { startProgress, type Progress } from "../../cli/progress.js";
 import { pathShower, resolveScope } from "./scope.js";
 import { changedScope, checkChanged } from "./changed/index.js";
 import { prepareChangedPaths } from "./changed/git.js";
+import { judge, type Verdict } from "./verdict.js";
 
 export interface ValidateOptions extends OnlineOptions {
   paths?: string[];
@@ -60,15 +61,14 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
     else {
       // With --fix or --online the whole archive is read as always; git only decides the scope.
       const scoped = changes ? { ...opts, changed: await changes() } : opts;
-      outcome = opts.fix && !opts.dryRun ? await fixUnderLock(ctx, root, scoped, progress, online) : await checkOnly(ctx, root, scoped, progress, online);
+      outcome = opts.fix && !opts.dryRun ? await fix(ctx, root, scoped, progress, online) : await checkOnly(ctx, root, scoped, progress, online);
     }
   } finally {
     progress.clear();
   }
-  report(ctx, root, opts, outcome);
-  const { errors, warnings } = outcome.counts;
-  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
-  return errors > 0 || tooManyWarnings ? EXIT.problems : EXIT.ok;
+  const verdict = judge(outcome.counts, opts.maxWarnings);
+  report(ctx, root, opts, outcome, verdict);
+  return verdict.failed ? EXIT.problems : EXIT.ok;
 }
 
 /** `known` is the scope of an earlier pass, so its notes are not printed twice. */
@@ -112,13 +112,21 @@ async function checkWholeCached(ctx: Context, root: string, opts: ValidateOption
   return { problems, counts, plan: null };
 }
 
-/** With --online, the URLs are asked before the lock is taken: a slow network never holds up other writers. */
-async function fixUnderLock(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
-  const known = online ? (await check(ctx, root, opts, progress, online)).scope : undefined;
-  return withLock(root, () => fixAndCheck(ctx, root, opts, progress, online, known), ctx.hooks);
+/**
+ * Planned without the lock first when taking it would create .newsctl/ (a
+ * run with nothing to fix creates nothing) or when --online must ask the
+ * network (a slow site never holds up other writers); otherwise read once,
+ * inside the lock.
+ */
+async function fix(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
+  if (hasStateDir(root) && !online) return withLock(root, () => fixAndCheck(ctx, root, opts, progress, null), ctx.hooks);
+  const first = await check(ctx, root, opts, progress, online);
+  const plan = planFixes(first.archive, first.problems);
+  if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
+  return withLock(root, () => fixAndCheck(ctx, root, opts, progress, online, first.scope), ctx.hooks);
 }
 
-/** Inside the lock: read, plan, write, then check again what is on disk now. */
+/** Inside the lock: read and plan again (another run may have written meanwhile), write, then check what is on disk now. */
 async function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null): Promise<Outcome> {
   const first = await check(ctx, root, opts, progress, online, known);
   const plan = planFixes(first.archive, first.problems);
@@ -128,19 +136,21 @@ async function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, pr
   return { problems: again.problems, counts: again.counts, plan };
 }
 
-function report(ctx: Context, root: string, opts: ValidateOptions, { problems, counts, plan }: Outcome): void {
+/** The report is the command's output: stdout, in every format. Notes and progress go to stderr. */
+function report(ctx: Context, root: string, opts: ValidateOptions, { problems, counts, plan }: Outcome, verdict: Verdict): void {
   const format = opts.format ?? "text";
   const showPath = pathShower(ctx, root);
   if (plan) reportFixes(ctx, format, plan, Boolean(opts.dryRun), showPath);
-  if (format === "json") ctx.stdout.write(formatJson(problems, counts));
-  else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath));
-  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: packageVersion() }));
-  else ctx.stderr.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stderr), maxWarnings: opts.maxWarnings }));
+  if (format === "json") ctx.stdout.write(formatJson(problems, counts, verdict));
+  else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath, verdict));
+  else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: packageVersion(), verdict }));
+  else ctx.stdout.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stdout), maxWarnings: opts.maxWarnings }));
 }
 
 /** What --fix changed (or would change): a line per repair on stderr; with --dry-run the diffs too. */
 function reportFixes(ctx: Context, format: string, plan: FixPlan, dryRun: boolean, showPath: (p: string) => string): void {
-  // stdout is the report's in the machine formats; the diffs then go to stderr.
+  // In text the diffs go to stdout ahead of the report (the report's lines are not a patch's, so
+  // `git apply` takes the whole output); in the machine formats stdout must parse, so they go to stderr.
   const diffOut = format === "text" ? ctx.stdout : ctx.stderr;
   if (dryRun) for (const w of plan.writes) diffOut.write(unifiedDiff(showPath(w.path), w.before, w.content));
   const verb = dryRun ? "would fix" : "fixed";

@@ -6,7 +6,7 @@ import type { Archive } from "../../../archive/types.js";
 import type { Context } from "../../../cli/context.js";
 import { checkArchive, countEvents } from "../check.js";
 import { countProblems, type Counts, type Diagnostic } from "../diagnostics.js";
-import type { Progress } from "../progress.js";
+import type { Progress } from "../../../cli/progress.js";
 import { resolveScope } from "../scope.js";
 import { listArchive, loadChanges, scanArchive } from "./load.js";
 import { scopeOfChanges } from "./scope.js";

@@ -1,11 +1,22 @@
 // SARIF 2.1.0 for code scanning (github/codeql-action/upload-sarif).
 
 import type { Diagnostic, RuleInfo } from "../diagnostics.js";
+import { failureMessage, type Verdict } from "../verdict.js";
 
 export interface SarifOptions {
   showPath: (path: string) => string;
   rules: RuleInfo[];
   version: string;
+  verdict: Verdict;
+}
+
+/** The run's verdict: a failing run (errors, or too many warnings) is not a successful execution for CI. */
+function invocation(verdict: Verdict) {
+  return {
+    executionSuccessful: !verdict.failed,
+    exitCode: verdict.failed ? 1 : 0,
+    toolExecutionNotifications: verdict.failed ? [{ level: "error", message: { text: failureMessage(verdict) } }] : [],
+  };
 }
 
 export function formatSarif(list: Diagnostic[], opts: SarifOptions): string {
@@ -26,6 +37,7 @@ export function formatSarif(list: Diagnostic[], opts: SarifOptions): string {
             })),
           },
         },
+        invocations: [invocation(opts.verdict)],
         results: list.map((d) => ({
           ruleId: d.rule,
           ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),

@@ -7,7 +7,7 @@ import type { Archive } from "../../../archive/types.js";
 import type { Context } from "../../../cli/context.js";
 import { packageVersion } from "../../../version.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { Progress } from "../progress.js";
+import type { Progress } from "../../../cli/progress.js";
 import { loadUrlCache, saveUrlCache, type CacheEntry } from "./cache.js";
 import { checkUrls } from "./checker.js";
 import { realClock, type Clock } from "./clock.js";

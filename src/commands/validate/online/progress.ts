@@ -2,7 +2,7 @@
 // the host asked last. Drawn at most a few times a second, through
 // validate's progress line (which stays silent off a terminal and in CI).
 
-import type { Progress } from "../progress.js";
+import type { Progress } from "../../../cli/progress.js";
 import type { CheckProgress } from "./checker.js";
 
 const EVERY_MS = 100;

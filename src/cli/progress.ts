@@ -1,7 +1,7 @@
 // A progress line on stderr for people watching a terminal; nothing at all
 // when stderr is a pipe or a CI log.
 
-import type { Context } from "../../cli/context.js";
+import type { Context } from "./context.js";
 
 export interface Progress {
   show(message: string): void;
