@@ -110,7 +110,7 @@ function backlink(file: EventFile, title: string, path: string, contexts: string
   const item = `${nextItemNumber(file.related.length)}. ${markdownLink(title, path)} ${relatedItemTail(contexts)}`;
   const section = file.sections.related;
   if (section) {
-    appendToSection(doc, section, item);
+    appendToSection(doc, file, section, item);
   } else {
     const changes = file.sections.changes;
     if (changes) {
