@@ -186,7 +186,7 @@ describe("the prompts hold the same rules as the flags", () => {
   it("add's Title and Summary prompts give the same reasons", async () => {
     const root = tempArchive();
     const seen = new Map<string, (string | true)[]>();
-    const env = { prompter: probingPrompter(traps, seen), say: () => {}, root, archive: null as never, now: NOW, relatedFor: () => [] };
+    const env = { prompter: probingPrompter(traps, seen), say: () => {}, root, archive: null as never, vocabulary: [], now: NOW, relatedFor: () => [] };
     await promptEntry(env, { date: "2013-02-01", sources: [{ name: "BBC", url: "https://bbc.test/a" }], cover: null, tags: [], backlink: false });
     expect(seen.get("Title")![0]).toBe("U+2028 (LINE SEPARATOR) cannot be written in a title: it is one line");
     expect(seen.get("Summary")![1]).toMatch(/^summary line 2 \("##\\u00a0Then"\) would read as a heading/);

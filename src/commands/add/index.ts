@@ -3,6 +3,8 @@
 
 import { withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
+import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { archiveVocabulary, spellTags } from "../../archive/tags.js";
 import { commitWrites } from "../../archive/transaction.js";
 import type { Archive } from "../../archive/types.js";
 import { formatTimestamp } from "../../archive/write.js";
@@ -14,8 +16,7 @@ import { promptEntry } from "./interactive.js";
 import { resolveRelated } from "./lookup.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
 import { planAdd, type AddPlan } from "./plan.js";
-import { spellLike } from "./checks.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
+import { similarTitles, suggestRelated } from "./suggest.js";
 
 export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const given = draftFromFlags(opts);
@@ -54,7 +55,9 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
   // The whole archive is read only for what needs it: suggestions and tag search.
   if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
   const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
-  if (archive && given.tags) given.tags = spellLike(given.tags, archiveTags(archive).map((t) => t.tag));
+  // Without the archive in memory, only the files naming the given tags are parsed.
+  const vocabulary = archive ? archiveVocabulary(archive) : given.tags?.length ? readTagVocabulary(root, given.tags) : [];
+  if (given.tags) given.tags = spellTags(given.tags, vocabulary);
   const relatedGiven = opts.related !== undefined || opts.suggestRelated !== undefined;
   const relatedFor = relatedGiven ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;
   if (!interactive) {
@@ -63,7 +66,7 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
     return draft;
   }
   const say = (text: string) => ctx.stdout.write(text + "\n");
-  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, now: ctx.now(), relatedFor }, given);
+  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, vocabulary, now: ctx.now(), relatedFor }, given);
   if (entry.kind === "draft") return entry.draft;
   ctx.stderr.write(`newsctl: nothing was written; to revise that event run:\n  newsctl revise ${entry.path}\n`);
   return null;

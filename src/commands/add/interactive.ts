@@ -4,20 +4,23 @@
 
 import { parseIsoDate, formatIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
+import type { TagUse } from "../../archive/tags.js";
 import type { Archive } from "../../archive/types.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
 import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/fields.js";
 import { checkDate } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
+import { similarTitles, suggestRelated } from "./suggest.js";
 
 export interface PromptEnv {
   prompter: Prompter;
   /** Writes a line for the user (stdout, where the prompts are). */
   say: (text: string) => void;
   root: string;
-  /** The whole archive: its tags and events feed the suggestions. */
+  /** The whole archive: its events feed the related suggestions. */
   archive: Archive;
+  /** The archive's tags, for the tag search. */
+  vocabulary: TagUse[];
   now: Date;
   /** Set when --related or --suggest-related was given: it picks the related events, and nothing is asked. */
   relatedFor: ((tags: string[], date: string) => string[]) | null;
@@ -95,7 +98,7 @@ async function promptCover(prompter: Prompter): Promise<string | null> {
 
 /** A search over the archive's tags, one pick at a time; typing a new name offers it as a new tag. */
 async function promptTags(env: PromptEnv): Promise<string[]> {
-  const known = archiveTags(env.archive);
+  const known = env.vocabulary;
   const tags: string[] = [];
   for (;;) {
     const pick = await env.prompter.search<string>({
@@ -107,7 +110,7 @@ async function promptTags(env: PromptEnv): Promise<string[]> {
   }
 }
 
-export function tagChoices(known: { tag: string; count: number }[], chosen: string[], term: string): Choice<string>[] {
+export function tagChoices(known: TagUse[], chosen: string[], term: string): Choice<string>[] {
   const t = term.trim().toLowerCase();
   const taken = new Set(chosen.map((c) => c.toLowerCase()));
   const done: Choice<string> = { name: chosen.length ? `Done (${chosen.length} tag${chosen.length === 1 ? "" : "s"})` : "Done (no tags)", value: "" };
@@ -115,7 +118,7 @@ export function tagChoices(known: { tag: string; count: number }[], chosen: stri
     .filter((k) => !taken.has(k.tag.toLowerCase()) && k.tag.toLowerCase().includes(t))
     .sort((a, b) => Number(!a.tag.toLowerCase().startsWith(t)) - Number(!b.tag.toLowerCase().startsWith(t)))
     .slice(0, 30)
-    .map((k): Choice<string> => ({ name: k.tag, value: k.tag, description: `${k.count} event${k.count === 1 ? "" : "s"}` }));
+    .map((k): Choice<string> => ({ name: k.tag, value: k.tag, description: `in ${k.count} file${k.count === 1 ? "" : "s"}` }));
   if (t === "") return [done, ...matches];
   const exists = taken.has(t) || known.some((k) => k.tag.toLowerCase() === t);
   const problem = checkTag(term);

@@ -23,8 +23,8 @@ import {
 } from "../../archive/write.js";
 import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "../../archive/verify.js";
 import { checkWritePaths } from "../../archive/writable.js";
+import { uniqueTags } from "../../archive/fields.js";
 import { UsageError } from "../../errors.js";
-import { spellLike } from "./checks.js";
 import type { Draft } from "./draft.js";
 import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
 
@@ -53,7 +53,8 @@ export function planAdd(root: string, draft: Draft, recorded: string): AddPlan {
   const taken = (slug: string) => day.files.has(`${dir}/${slug}.md`) || lstatSync(join(root, dir, `${slug}.md`), { throwIfNoEntry: false }) !== undefined;
   const path = `${dir}/${uniqueSlug(draft.title, taken)}.md`;
   const files = relatedEvents(root, draft.related);
-  const tags = sortTags(spellLike(draft.tags, files.flatMap((f) => eventContexts(f))));
+  // Spelled as the archive spells them before planning (src/archive/tags.ts).
+  const tags = sortTags(uniqueTags(draft.tags));
   const related = files.map((file) => ({
     file,
     title: file.title!.text.trim(),

@@ -2,7 +2,10 @@
 // it valid, all in one transaction under the archive lock.
 
 import { withLock } from "../../archive/lock.js";
-import { changedFields, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
+import { changedFields, currentValues, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
+import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { spellTags, type TagUse } from "../../archive/tags.js";
+import type { Event } from "../../archive/types.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { checkWritePaths } from "../../archive/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
@@ -31,15 +34,16 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
   const root = await openArchiveRoot(ctx, opts.archive, { write: !opts.dryRun });
   const now = ctx.now();
   if (interactive) return reviseInteractively(ctx, root, opts, now);
+  const vocabulary = opts.tag ? readTagVocabulary(root, opts.tag) : [];
   if (opts.dryRun) {
-    report(ctx, planFromFlags(root, ctx, opts, now), opts, true);
+    report(ctx, planFromFlags(root, ctx, opts, now, vocabulary), opts, true);
     return EXIT.ok;
   }
   // Read inside the lock, so a concurrent revise is never overwritten.
   const plan = await withLock(
     root,
     () => {
-      const planned = planFromFlags(root, ctx, opts, now);
+      const planned = planFromFlags(root, ctx, opts, now, vocabulary);
       commitWrites(root, planned.writes, ctx.hooks);
       return planned;
     },
@@ -49,9 +53,14 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
   return EXIT.ok;
 }
 
-function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date): RevisionPlan {
+function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date, vocabulary: TagUse[]): RevisionPlan {
   const loaded = loadRevisable(root, ctx, opts.event);
-  return planChecked(loaded, requestFromFlags(loaded.event, opts), now);
+  return planChecked(loaded, spellRequest(requestFromFlags(loaded.event, opts), loaded.event, vocabulary), now);
+}
+
+/** The request's tags spelled as the archive spells them; the event's own spellings stay. */
+function spellRequest(request: RevisionRequest, event: Event, vocabulary: TagUse[]): RevisionRequest {
+  return request.tags ? { ...request, tags: spellTags(request.tags, vocabulary, currentValues(event).tags ?? []) } : request;
 }
 
 function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: Date): RevisionPlan {
@@ -83,7 +92,8 @@ function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
 async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
   const loaded = loadRevisable(root, ctx, opts.event);
   const prompter = await prompterFor(ctx);
-  const request = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event);
+  const answered = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event);
+  const request = spellRequest(answered, loaded.event, answered.tags ? readTagVocabulary(root, answered.tags) : []);
   const plan = planChecked(loaded, request, now);
   const preview = colorDiff(formatPlanDiff(plan), colorsFor(ctx, opts.format === "json" ? ctx.stderr : ctx.stdout));
   (opts.format === "json" ? ctx.stderr : ctx.stdout).write(preview);
