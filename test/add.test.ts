@@ -173,7 +173,7 @@ describe("newsctl add by flags", () => {
     [["--summary", "Fine.\n## Not a heading"], /--summary: summary line 2 \("## Not a heading"\) would read as a heading/],
     [["--title", "   "], /--title "   ": a title cannot be empty/],
     [["--date", "2013-02-30"], /--date "2013-02-30" is not a calendar date/],
-    [["--related", "news/2013/01/21/nope.md"], /--related news\/2013\/01\/21\/nope.md: no event file at that archive path/],
+    [["--related", "news/2013/01/21/nope.md"], /--related news\/2013\/01\/21\/nope.md: no event file there/],
     [["--related", "../etc/passwd"], /--related \.\.\/etc\/passwd: no event file/],
     [["--suggest-related", "many"], /--suggest-related takes a whole number/],
     [["--format", "yaml"], /Allowed choices are text, json/],

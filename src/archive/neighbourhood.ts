@@ -13,8 +13,13 @@ import { splitText } from "./text.js";
 import { readArchiveFile } from "./read.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
-/** Parse `start` and every file their Changes lists name, transitively. */
-export function readNeighbourhood(root: string, start: Iterable<string>, known: Set<string>): Archive {
+/** The files that may be read: the archive's listing, or a test that asks the disk. */
+export interface PathSet {
+  has(path: string): boolean;
+}
+
+/** Parse `start` and every file their Changes lists name, transitively (only those `known` holds). */
+export function readNeighbourhood(root: string, start: Iterable<string>, known: PathSet): Archive {
   const files = new Map<string, ArchiveFile>();
   const queue = [...start];
   while (queue.length > 0) {

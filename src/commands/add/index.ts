@@ -1,6 +1,7 @@
 // newsctl add: a new event from prompts (on a terminal) or flags (--yes),
 // written with its day page, and backlinks if asked, in one transaction.
 
+import { argLabel, findEvent } from "../../archive/find-event.js";
 import { withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
 import { readTagVocabulary } from "../../archive/tag-scan.js";
@@ -13,7 +14,6 @@ import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/c
 import { CancelledError, EXIT, UsageError } from "../../errors.js";
 import { completeDraft, draftFromFlags, missingFields, type AddOptions, type Draft, type PartialDraft } from "./draft.js";
 import { promptEntry } from "./interactive.js";
-import { resolveRelated } from "./lookup.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
 import { planAdd, type AddPlan } from "./plan.js";
 import { similarTitles, suggestRelated } from "./suggest.js";
@@ -25,6 +25,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true, write: !opts.dryRun });
   const draft = await collectDraft(ctx, opts, root, given, interactive);
   if (!draft) return EXIT.ok;
+  if (draft.backlink && draft.related.length === 0) ctx.stderr.write("newsctl: warning: --backlink: no related event to list this event in, so no backlink\n");
   const recorded = formatTimestamp(ctx.now());
   if (opts.dryRun) {
     const plan = planAdd(root, draft, recorded);
@@ -51,7 +52,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
 
 /** The flags, completed by the prompts on a terminal; null when the user chose to revise instead. */
 async function collectDraft(ctx: Context, opts: AddOptions, root: string, given: PartialDraft, interactive: boolean): Promise<Draft | null> {
-  given.related = (opts.related ?? []).map((path) => resolveRelated(root, ctx.cwd, path).path);
+  given.related = (opts.related ?? []).map((arg) => findEvent(root, arg, { cwd: ctx.cwd, label: `--related ${argLabel(arg)}` }).event.current.path);
   // The whole archive is read only for what needs it: suggestions and tag search.
   if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
   const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
@@ -74,6 +75,9 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
 
 /** Without prompts every required field must come from a flag; never wait on stdin. */
 function refuseIncomplete(opts: AddOptions, given: PartialDraft): void {
+  if (opts.backlink && !opts.related?.length && opts.suggestRelated === undefined) {
+    throw new UsageError("--backlink needs a related event to list this event in: give --related or --suggest-related");
+  }
   const missing = missingFields(given);
   if (opts.yes || opts.dryRun) {
     if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: required when adding without prompts`);

@@ -4,6 +4,7 @@
 
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
+import { findEvent } from "../../archive/find-event.js";
 import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
 import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
@@ -26,7 +27,7 @@ import { checkWritePaths } from "../../archive/writable.js";
 import { uniqueTags } from "../../archive/fields.js";
 import { UsageError } from "../../errors.js";
 import type { Draft } from "./draft.js";
-import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
+import { chooseDayDir } from "./lookup.js";
 
 export interface FileChange {
   path: string;
@@ -97,7 +98,7 @@ function relatedEvents(root: string, paths: string[]): EventFile[] {
   const seen = new Set<string>();
   const out: EventFile[] = [];
   for (const path of paths) {
-    const file = currentVersionOf(root, rereadEvent(root, path));
+    const file = findEvent(root, path, { cwd: root, label: `related event ${path}` }).event.current;
     if (seen.has(file.path)) continue;
     seen.add(file.path);
     out.push(file);
