@@ -76,6 +76,9 @@ describe("newsctl add at a terminal", () => {
     await pickTag(/Context tags: Mali, France\./, "Gao airport", /❯ New tag "Gao airport"/);
     await waitFor(/Context tags: Mali, France, Gao airport/);
     expect(screen.getScreen()).toMatch(/Done \(3 tags\)/);
+    // The answered line shows the tag, not the choice that offered it.
+    const answered = (await screen.getFullOutput()).split("\n").filter((l) => l.includes("✔"));
+    expect(answered.at(-1)).toBe("✔ Context tags: Mali, France. Another? (type to search; Done to finish) Gao airport");
     screen.keypress("enter");
     // Related: most shared tags first, then closest in date, showing the shared tags.
     const related = await waitFor(/Related events/);
@@ -141,7 +144,7 @@ describe("newsctl add at a terminal", () => {
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });
 
-  it("declining the preview writes nothing", async () => {
+  it("declining the preview is an answer: nothing written, exit 0", async () => {
     const root = tempArchive();
     const hashes = hashTree(root);
     const args = ["add", "--archive", root, "--date", "2013-01-22", "--title", "T", "--summary", "S.", "--source", "BBC=https://bbc.co.uk/a", "--cover", "https://a.org/c.jpg", "--tag", "Mali", "--related", SEED_PATH, "--backlink"];
@@ -149,7 +152,8 @@ describe("newsctl add at a terminal", () => {
     await waitFor(/Write these files\?/);
     screen.type("n");
     screen.keypress("enter");
-    expect(await run.done).toBe(130);
+    expect(await run.done).toBe(0);
+    expect(run.stderr.text.endsWith("newsctl: not confirmed; nothing was written\n")).toBe(true);
     expect(run.stdout.text).toContain(`${SEED_PATH} (backlink in its Related list)`);
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });

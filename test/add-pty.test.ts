@@ -33,6 +33,20 @@ describe("newsctl add in a pseudo-terminal", () => {
     expect(readText(root, SEED_PATH)).toContain(`6. [Typed at a terminal](/${path}) _Context: France, Mali_`);
   });
 
+  it("answering no to the preview exits 0, says nothing was written, and writes nothing", async () => {
+    const root = tempArchive();
+    const hashes = hashTree(root);
+    const args = ["add", "--archive", root, "--date", "2013-01-22", "--title", "Declined", "--summary", "S.", "--source", "BBC=https://bbc.co.uk/a", "--tag", "Mali", "--related", SEED_PATH, "--backlink"];
+    const result = await runInPty(args, [
+      { expect: "Cover Image URL", send: "\r" },
+      { expect: "Write these files?", send: "n\r" },
+    ]);
+    expect(result.failedStep, result.output).toBeNull();
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain("newsctl: not confirmed; nothing was written");
+    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+  });
+
   it("Ctrl+C at a prompt exits 130 and writes nothing", async () => {
     const root = tempArchive();
     const hashes = hashTree(root);

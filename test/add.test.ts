@@ -233,7 +233,11 @@ describe("slugs", () => {
       "news/2013/02/1/index-event.md\n",
     ]);
     expect(readText(root, "news/2013/02/1/same-title.md")).toBe("not an event, but taken\n");
-    expect(second.stderr).toMatch(/warning: news\/2013\/02\/1\/same-title-2\.md has a near-identical title on 2013-02-01/);
+    expect(second.stderr).toMatch(/warning: news\/2013\/02\/1\/same-title-2\.md has a near-identical title on 2013-02-01; added as a separate event/);
+    // A dry run wrote nothing: it says what a real run would do.
+    const dry = await add(root, [...required("Same title"), "--dry-run"]);
+    expect(dry.stderr).toMatch(/near-identical title on 2013-02-01; it would be added as a separate event \(to change that one instead/);
+    expect(dry.stderr).not.toMatch(/; added as/);
   });
 });
 

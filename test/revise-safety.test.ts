@@ -206,10 +206,11 @@ describe("revise on a terminal", () => {
     expectSound(readArchive(root), "news/2013/01/21/retaken.md");
   });
 
-  it("writes nothing when the answer is no (exit 130) or nothing changed (exit 2)", async () => {
+  it("writes nothing when the answer is no (an answer: exit 0) or nothing changed (exit 2)", async () => {
     const root = tempArchive();
     const before = hashTree(root);
-    expect((await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({ Title: "Retaken" }, false, []))).code).toBe(130);
+    const declined = await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({ Title: "Retaken" }, false, []));
+    expect([declined.code, declined.stderr]).toEqual([0, "newsctl: not confirmed; nothing was written\n"]);
     expect((await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({}, true, []))).code).toBe(2);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });

@@ -9,6 +9,8 @@ import type { Context } from "./context.js";
 export interface Choice<T> {
   name: string;
   value: T;
+  /** What the answer line shows once chosen (default: the name). */
+  short?: string;
   description?: string;
   checked?: boolean;
 }

@@ -11,7 +11,7 @@ import type { Archive } from "../../archive/types.js";
 import { formatTimestamp } from "../../archive/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
-import { CancelledError, EXIT, UsageError } from "../../errors.js";
+import { DECLINED, EXIT, UsageError } from "../../errors.js";
 import { completeDraft, draftFromFlags, missingFields, type AddOptions, type Draft, type PartialDraft } from "./draft.js";
 import { promptEntry } from "./interactive.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
@@ -29,12 +29,15 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const recorded = formatTimestamp(ctx.now());
   if (opts.dryRun) {
     const plan = planAdd(root, draft, recorded);
-    if (!interactive) warnOfTwin(ctx, plan, draft);
+    if (!interactive) warnOfTwin(ctx, plan, draft, true);
     ctx.stdout.write(formatResult(root, plan, opts.format, true));
     ctx.stderr.write(formatDryRunNote(plan));
     return EXIT.ok;
   }
-  if (interactive) await confirmWrite(ctx, root, draft, recorded);
+  if (interactive && !(await confirmWrite(ctx, root, draft, recorded))) {
+    ctx.stderr.write(`newsctl: ${DECLINED}\n`);
+    return EXIT.ok;
+  }
   // Planned again under the lock: the slug, day page and backlinked files as they are now.
   const plan = await withLock(
     root,
@@ -45,7 +48,7 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
     },
     ctx.hooks,
   );
-  if (!interactive) warnOfTwin(ctx, plan, draft);
+  if (!interactive) warnOfTwin(ctx, plan, draft, false);
   ctx.stdout.write(formatResult(root, plan, opts.format, false));
   return EXIT.ok;
 }
@@ -104,16 +107,18 @@ function pickRelated(ctx: Context, archive: Archive | null, given: PartialDraft,
   };
 }
 
-async function confirmWrite(ctx: Context, root: string, draft: Draft, recorded: string): Promise<void> {
+/** The preview, then the question; false when the answer is no. */
+async function confirmWrite(ctx: Context, root: string, draft: Draft, recorded: string): Promise<boolean> {
   const preview = planAdd(root, draft, recorded);
   ctx.stdout.write(formatPreview(preview, colorsFor(ctx, ctx.stdout)));
   const prompter = await prompterFor(ctx);
-  if (!(await prompter.confirm({ message: "Write these files?", default: true }))) throw new CancelledError();
+  return prompter.confirm({ message: "Write these files?", default: true });
 }
 
-function warnOfTwin(ctx: Context, plan: AddPlan, draft: Draft): void {
+function warnOfTwin(ctx: Context, plan: AddPlan, draft: Draft, dryRun: boolean): void {
   const twin = similarTitles(plan.day, draft.title).find((f) => f.path !== plan.path);
   if (twin) {
-    ctx.stderr.write(`newsctl: warning: ${twin.path} has a near-identical title on ${draft.date}; added as a separate event (to change that one instead: newsctl revise ${twin.path})\n`);
+    const what = dryRun ? "it would be added as a separate event" : "added as a separate event";
+    ctx.stderr.write(`newsctl: warning: ${twin.path} has a near-identical title on ${draft.date}; ${what} (to change that one instead: newsctl revise ${twin.path})\n`);
   }
 }

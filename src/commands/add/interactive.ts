@@ -122,7 +122,7 @@ export function tagChoices(known: TagUse[], chosen: string[], term: string): Cho
   if (t === "") return [done, ...matches];
   const exists = taken.has(t) || known.some((k) => k.tag.toLowerCase() === t);
   const problem = checkTag(term);
-  const fresh: Choice<string>[] = exists || problem ? [] : [{ name: `New tag "${term.trim()}"`, value: term.trim() }];
+  const fresh: Choice<string>[] = exists || problem ? [] : [{ name: `New tag "${term.trim()}"`, value: term.trim(), short: term.trim() }];
   return [...matches, ...fresh, { ...done, description: problem && !exists ? `"${term.trim()}" cannot be a tag: ${problem}` : undefined }];
 }
 

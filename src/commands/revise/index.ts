@@ -10,7 +10,7 @@ import { commitWrites } from "../../archive/transaction.js";
 import { checkWritePaths } from "../../archive/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
-import { CancelledError, EXIT, FailureError, UsageError } from "../../errors.js";
+import { DECLINED, EXIT, FailureError, UsageError } from "../../errors.js";
 import { loadForRevision, type Loaded } from "./load.js";
 import { colorDiff, formatPlanDiff, formatSummary, formatWarnings, toResult } from "./output.js";
 import { hasChangeFlags, promptRequest, requestFromFlags, type ReviseFlags } from "./request.js";
@@ -101,7 +101,10 @@ async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptio
     report(ctx, plan, opts, true, false);
     return EXIT.ok;
   }
-  if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) throw new CancelledError();
+  if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) {
+    ctx.stderr.write(`newsctl: ${DECLINED}\n`);
+    return EXIT.ok;
+  }
   const done = await withLock(
     root,
     () => {
