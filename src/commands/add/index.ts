@@ -11,6 +11,7 @@ import type { Archive } from "../../archive/types.js";
 import { formatTimestamp } from "../../archive/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
+import { editorName } from "../../cli/summary-prompt.js";
 import { DECLINED, EXIT, UsageError } from "../../errors.js";
 import { completeDraft, draftFromFlags, missingFields, type AddOptions, type Draft, type PartialDraft } from "./draft.js";
 import { promptEntry } from "./interactive.js";
@@ -70,7 +71,7 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
     return draft;
   }
   const say = (text: string) => ctx.stdout.write(text + "\n");
-  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, vocabulary, now: ctx.now(), relatedFor }, given);
+  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, vocabulary, editor: editorName(ctx.env), now: ctx.now(), relatedFor }, given);
   if (entry.kind === "draft") return entry.draft;
   ctx.stderr.write(`newsctl: nothing was written; to revise that event run:\n  newsctl revise ${entry.path}\n`);
   return null;

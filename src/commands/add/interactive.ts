@@ -7,6 +7,7 @@ import { readDays } from "../../archive/read.js";
 import type { TagUse } from "../../archive/tags.js";
 import type { Archive } from "../../archive/types.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
+import { promptSummary } from "../../cli/summary-prompt.js";
 import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/fields.js";
 import { checkDate } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
@@ -16,6 +17,8 @@ export interface PromptEnv {
   prompter: Prompter;
   /** Writes a line for the user (stdout, where the prompts are). */
   say: (text: string) => void;
+  /** The editor the summary prompt offers, named for the user. */
+  editor: string;
   root: string;
   /** The whole archive: its events feed the related suggestions. */
   archive: Archive;
@@ -37,7 +40,7 @@ export async function promptEntry(env: PromptEnv, given: PartialDraft): Promise<
     formatIsoDate(parseIsoDate((await prompter.input({ message: "Date (YYYY-MM-DD)", default: today(env.now), validate: valid(checkDate) })).trim())!);
   const title = await promptTitle(env, date, given.title);
   if (title.kind === "revise") return title;
-  const summary = given.summary ?? cleanSummary(await prompter.input({ message: "Summary", validate: valid(checkSummary) }));
+  const summary = given.summary ?? cleanSummary(await promptSummary(prompter, { current: "", optional: false, validate: valid(checkSummary), editor: env.editor, say: env.say }));
   const sources = given.sources ?? (await promptSources(prompter));
   const cover = given.cover !== undefined ? given.cover : await promptCover(prompter);
   const tags = given.tags ?? (await promptTags(env));

@@ -10,6 +10,7 @@ import { commitWrites } from "../../archive/transaction.js";
 import { checkWritePaths } from "../../archive/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
+import { editorName } from "../../cli/summary-prompt.js";
 import { DECLINED, EXIT, FailureError, UsageError } from "../../errors.js";
 import { loadForRevision, type Loaded } from "./load.js";
 import { colorDiff, formatPlanDiff, formatSummary, formatWarnings, toResult } from "./output.js";
@@ -92,8 +93,14 @@ function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
 async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
   const loaded = loadRevisable(root, ctx, opts.event);
   const prompter = await prompterFor(ctx);
-  const answered = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event);
+  const out = opts.format === "json" ? ctx.stderr : ctx.stdout;
+  const io = { say: (text: string) => out.write(text + "\n"), editor: editorName(ctx.env) };
+  const answered = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event, io);
   const request = spellRequest(answered, loaded.event, answered.tags ? readTagVocabulary(root, answered.tags) : []);
+  if (changedFields(loaded.event, request).length === 0) {
+    ctx.stderr.write("newsctl: nothing changed; nothing was written\n");
+    return EXIT.ok;
+  }
   const plan = planChecked(loaded, request, now);
   const preview = colorDiff(formatPlanDiff(plan), colorsFor(ctx, opts.format === "json" ? ctx.stderr : ctx.stdout));
   (opts.format === "json" ? ctx.stderr : ctx.stdout).write(preview);
