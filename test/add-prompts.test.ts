@@ -92,19 +92,31 @@ describe("newsctl add at a terminal", () => {
     expect(run.stdout.text.trim().split("\n").pop()).toBe("news/2013/01/22/t-one.md");
   });
 
-  it("warns of a near-identical title that day and offers to revise it instead", async () => {
+  it("warns of a near-identical title that day and, on \"Revise that event instead\", goes on into revise's prompts with what was typed", async () => {
     const root = tempArchive();
-    const hashes = hashTree(root);
-    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-21"]);
-    await waitFor(/Title/);
-    screen.type("French and Malian troops retake Diabaly and Douentza as Islamist forces retreat");
-    screen.keypress("enter");
+    const typed = "French and Malian troops retake Diabaly, Douentza and Gao as Islamist forces retreat";
+    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-21", "--summary", "Typed for add.", "--tag", "france", "--tag", "gao", "--cover", "https://a.org/c.jpg"]);
+    await answer(/Title/, typed);
     await waitFor(/Revise that event instead/);
     expect(run.stdout.text).toContain(`near-identical title is already on 2013-01-21`);
     screen.keypress("enter");
+    // Revise's own prompts, filled in: the typed title in the line, the flags' summary and tags.
+    expect(await waitFor(/Title/)).toContain(`Title ${typed}`);
+    screen.keypress("enter");
+    await answer(/❯ Keep it: "Typed for add\."/);
+    await answer(/Sources/);
+    expect(await waitFor(/Context tags/)).toContain("Context tags (comma-separated) France, gao");
+    screen.keypress("enter");
+    await answer(/Write these 8 files\?/);
     expect(await run.done).toBe(0);
-    expect(run.stderr.text).toContain(`newsctl revise ${SEED_PATH}`);
-    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+    expect(run.stdout.text).toContain(`Revising ${SEED_PATH} instead, starting from what you typed.`);
+    expect(run.stderr.text).toContain("newsctl: --cover does not apply to a revision: left out\n");
+    const path = run.stdout.text.trim().split("\n").pop()!;
+    expect(path).toBe("news/2013/01/21/french-and-malian-troops-retake-diabaly-douentza-and-gao-as-islamist-forces-retreat.md");
+    const text = readText(root, path);
+    expect(text).toContain(`# ${typed}\n\nTyped for add.\n`);
+    expect(text).toContain(`contexts: ["France", "gao"]`);
+    expect(readText(root, SEED_PATH)).toContain(`[${typed}](/${path}) _(Current version)_`);
   });
 
   it("Ctrl+C at any prompt writes nothing and exits 130", async () => {

@@ -48,6 +48,26 @@ describe("newsctl add in a pseudo-terminal", () => {
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });
 
+  it("\"Revise that event instead\" goes on into revise's prompts, the typed title in the line, and revises it", async () => {
+    const root = tempArchive();
+    const typed = "French and Malian troops retake Diabaly and Douentza as Islamist forces pull back";
+    const result = await runInPty(["add", "--archive", root, "--date", "2013-01-21"], [
+      { expect: "Title", send: `${typed}\r` },
+      { expect: "Revise that event instead", send: "\r" },
+      { expect: `Title ${typed}`, send: "\r" },
+      { expect: "Keep it:", send: "\r" },
+      { expect: "Sources", send: "\r" },
+      { expect: "Context tags", send: "\r" },
+      { expect: "Write these 8 files?", send: "y\r" },
+    ]);
+    expect(result.failedStep, result.output).toBeNull();
+    expect(result.code, result.output).toBe(0);
+    const path = "news/2013/01/21/french-and-malian-troops-retake-diabaly-and-douentza-as-islamist-forces-pull-back.md";
+    expect(result.output).toMatch(new RegExp(`\\n${path}\\n`));
+    expect(readText(root, path)).toContain(`# ${typed}\n`);
+    expect(readText(root, SEED_PATH)).toContain(`[${typed}](/${path}) _(Current version)_`);
+  });
+
   it("Ctrl+C at a prompt exits 130 and writes nothing", async () => {
     const root = tempArchive();
     const hashes = hashTree(root);

@@ -24,8 +24,9 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const interactive = !opts.yes && isInteractive(ctx);
   if (!interactive) refuseIncomplete(opts, given);
   const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true, write: !opts.dryRun });
-  const draft = await collectDraft(ctx, opts, root, given, interactive);
-  if (!draft) return EXIT.ok;
+  const collected = await collectDraft(ctx, opts, root, given, interactive);
+  if ("revise" in collected) return reviseInstead(ctx, root, opts, given, collected);
+  const draft = collected;
   if (draft.backlink && draft.related.length === 0) ctx.stderr.write("newsctl: warning: --backlink: no related event to list this event in, so no backlink\n");
   const recorded = formatTimestamp(ctx.now());
   if (opts.dryRun) {
@@ -54,8 +55,8 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   return EXIT.ok;
 }
 
-/** The flags, completed by the prompts on a terminal; null when the user chose to revise instead. */
-async function collectDraft(ctx: Context, opts: AddOptions, root: string, given: PartialDraft, interactive: boolean): Promise<Draft | null> {
+/** The flags, completed by the prompts on a terminal; or the event the user chose to revise instead. */
+async function collectDraft(ctx: Context, opts: AddOptions, root: string, given: PartialDraft, interactive: boolean): Promise<Draft | { revise: string; title: string }> {
   given.related = (opts.related ?? []).map((arg) => findEvent(root, arg, { cwd: ctx.cwd, label: `--related ${argLabel(arg)}` }).event.current.path);
   // The whole archive is read only for what needs it: suggestions and tag search.
   if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
@@ -73,8 +74,23 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
   const say = (text: string) => ctx.stdout.write(text + "\n");
   const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, vocabulary, editor: editorName(ctx.env), now: ctx.now(), relatedFor }, given);
   if (entry.kind === "draft") return entry.draft;
-  ctx.stderr.write(`newsctl: nothing was written; to revise that event run:\n  newsctl revise ${entry.path}\n`);
-  return null;
+  return { revise: entry.path, title: entry.title };
+}
+
+/**
+ * "Revise that event instead": revise's own prompts, filled in with what was
+ * typed (the title) and what the flags gave (summary, sources, tags), then
+ * its preview and confirmation. What only a new event has is dropped, and said.
+ */
+async function reviseInstead(ctx: Context, root: string, opts: AddOptions, given: PartialDraft, { revise: path, title }: { revise: string; title: string }): Promise<number> {
+  const dropped = [opts.cover !== undefined && "--cover", opts.related?.length && "--related", opts.suggestRelated !== undefined && "--suggest-related", opts.backlink && "--backlink"].filter(Boolean);
+  const out = opts.format === "json" ? ctx.stderr : ctx.stdout;
+  out.write(`Revising ${path} instead, starting from what you typed.\n`);
+  if (dropped.length > 0) ctx.stderr.write(`newsctl: ${dropped.join(", ")} ${dropped.length === 1 ? "does" : "do"} not apply to a revision: left out\n`);
+  const { reviseInteractively } = await import("../revise/index.js");
+  // The tags as add spelled them (src/archive/tags.ts): what the tag prompt shows is what is written.
+  const flags = { title, summary: opts.summary, source: opts.source, tag: given.tags };
+  return reviseInteractively(ctx, root, { event: path, ...flags, dryRun: opts.dryRun, format: opts.format }, ctx.now());
 }
 
 /** Without prompts every required field must come from a flag; never wait on stdin. */

@@ -29,7 +29,8 @@ export interface PromptEnv {
   relatedFor: ((tags: string[], date: string) => string[]) | null;
 }
 
-export type Entry = { kind: "draft"; draft: Draft } | { kind: "revise"; path: string };
+/** A new event, or the event to revise instead (with the title typed for it). */
+export type Entry = { kind: "draft"; draft: Draft } | { kind: "revise"; path: string; title: string };
 
 const valid = (check: (v: string) => string | null) => (value: string) => check(value) ?? true;
 
@@ -53,7 +54,7 @@ export async function promptEntry(env: PromptEnv, given: PartialDraft): Promise<
 }
 
 /** Asks until the title is new that day, or the user settles on adding (or revising) anyway. */
-async function promptTitle(env: PromptEnv, date: string, given: string | undefined): Promise<{ kind: "title"; title: string } | { kind: "revise"; path: string }> {
+async function promptTitle(env: PromptEnv, date: string, given: string | undefined): Promise<{ kind: "title"; title: string } | { kind: "revise"; path: string; title: string }> {
   const day = readDays(env.root, [parseIsoDate(date)!]);
   let title = given;
   for (;;) {
@@ -69,7 +70,7 @@ async function promptTitle(env: PromptEnv, date: string, given: string | undefin
         { name: "Add this as a separate event anyway", value: "add" },
       ],
     });
-    if (choice === "revise") return { kind: "revise", path: twin.path };
+    if (choice === "revise") return { kind: "revise", path: twin.path, title };
     if (choice === "add") return { kind: "title", title };
     title = undefined;
   }

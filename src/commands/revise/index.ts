@@ -89,8 +89,11 @@ function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
   return loaded;
 }
 
-/** Prompts and the preview run without the lock; the write re-plans inside it and refuses if anything moved. */
-async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
+/**
+ * Prompts and the preview run without the lock; the write re-plans inside it
+ * and refuses if anything moved. Also add's "Revise that event instead".
+ */
+export async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
   const loaded = loadRevisable(root, ctx, opts.event);
   const prompter = await prompterFor(ctx);
   const out = opts.format === "json" ? ctx.stderr : ctx.stdout;
