@@ -5,8 +5,7 @@
 // `revise --tag` spell a tag as the archive does at the cost of reading the
 // files, as revise's search for links already does, not of building the model.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { scanBytes, type ByteScan } from "./neighbourhood.js";
 import { parseArchivePath } from "./paths.js";
 import { listArchivePaths } from "./read.js";
 import { parseFile } from "./read-file.js";
@@ -15,27 +14,34 @@ import type { EventFile } from "./types.js";
 
 /** The vocabulary entries of `tags` (those the archive uses), as tagVocabulary over every file would give them. */
 export function readTagVocabulary(root: string, tags: string[], paths: string[] = listArchivePaths(root)): TagUse[] {
-  const wanted = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ""))];
-  if (wanted.length === 0) return [];
-  const files: EventFile[] = [];
-  for (const path of paths) {
-    if (parseArchivePath(path)?.isDayPage !== false) continue;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(root, path));
-    } catch {
-      continue;
-    }
-    const text = bytes.toString("utf8").toLowerCase();
-    if (!wanted.some((tag) => namesTag(text, tag))) continue;
-    const file = parseFile(path, bytes);
-    if (file.kind === "event") files.push(file);
-  }
-  const keys = new Set(wanted);
-  return tagVocabulary(files).filter((v) => keys.has(v.tag.toLowerCase()));
+  const scan = tagScan(tags);
+  scanBytes(root, paths, [scan]);
+  return scan.vocabulary();
 }
 
-/** Whether lower-cased text holds `tag` inside its front matter or on a line that holds "context". */
+/** The same as a scan of its own, to share one pass over the files with another (revise's search for links). */
+export function tagScan(tags: string[]): ByteScan & { vocabulary(): TagUse[] } {
+  const wanted = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ""))];
+  const files: EventFile[] = [];
+  return {
+    visit(path, bytes) {
+      if (wanted.length === 0 || parseArchivePath(path)?.isDayPage !== false) return;
+      const text = bytes.toString("utf8").toLowerCase();
+      if (!wanted.some((tag) => namesTag(text, tag))) return;
+      const file = parseFile(path, bytes);
+      if (file.kind === "event") files.push(file);
+    },
+    vocabulary() {
+      const keys = new Set(wanted);
+      return tagVocabulary(files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))).filter((v) => keys.has(v.tag.toLowerCase()));
+    },
+  };
+}
+
+/**
+ * Whether lower-cased text holds `tag` inside its front matter, or after
+ * "context" on a line (a `_Context: …_` list; not the linked title before it).
+ */
 function namesTag(text: string, tag: string): boolean {
   let at = text.indexOf(tag);
   if (at < 0) return false;
@@ -43,8 +49,7 @@ function namesTag(text: string, tag: string): boolean {
   for (; at >= 0; at = text.indexOf(tag, at + 1)) {
     if (at < frontMatterEnd) return true;
     const start = text.lastIndexOf("\n", at) + 1;
-    const end = text.indexOf("\n", at);
-    if (text.slice(start, end < 0 ? text.length : end).includes("context")) return true;
+    if (text.slice(start, at).includes("context")) return true;
   }
   return false;
 }

@@ -35,16 +35,15 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
   const root = await openArchiveRoot(ctx, opts.archive, { write: !opts.dryRun });
   const now = ctx.now();
   if (interactive) return reviseInteractively(ctx, root, opts, now);
-  const vocabulary = opts.tag ? readTagVocabulary(root, opts.tag) : [];
   if (opts.dryRun) {
-    report(ctx, planFromFlags(root, ctx, opts, now, vocabulary), opts, true);
+    report(ctx, planFromFlags(root, ctx, opts, now), opts, true);
     return EXIT.ok;
   }
   // Read inside the lock, so a concurrent revise is never overwritten.
   const plan = await withLock(
     root,
     () => {
-      const planned = planFromFlags(root, ctx, opts, now, vocabulary);
+      const planned = planFromFlags(root, ctx, opts, now);
       commitWrites(root, planned.writes, ctx.hooks);
       return planned;
     },
@@ -54,9 +53,9 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
   return EXIT.ok;
 }
 
-function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date, vocabulary: TagUse[]): RevisionPlan {
-  const loaded = loadRevisable(root, ctx, opts.event);
-  return planChecked(loaded, spellRequest(requestFromFlags(loaded.event, opts), loaded.event, vocabulary), now);
+function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date): RevisionPlan {
+  const loaded = loadRevisable(root, ctx, opts.event, opts.tag);
+  return planChecked(loaded, spellRequest(requestFromFlags(loaded.event, opts), loaded.event, loaded.vocabulary), now);
 }
 
 /** The request's tags spelled as the archive spells them; the event's own spellings stay. */
@@ -73,8 +72,8 @@ function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: 
 }
 
 /** The event and what it touches, when every version of it can be edited line by line. */
-function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
-  const loaded = loadForRevision(root, arg, ctx.cwd);
+function loadRevisable(root: string, ctx: Context, arg: string, tags: string[] = []): Loaded & { vocabulary: TagUse[] } {
+  const loaded = loadForRevision(root, arg, ctx.cwd, tags);
   for (const v of loaded.event.versions) {
     const bad = v.notes.find((n) => n.severity === "error");
     if (bad) throw new UsageError(`${v.path}:${bad.line}: ${bad.message}; fix it before revising this event`);

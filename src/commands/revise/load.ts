@@ -5,7 +5,9 @@
 
 import { argLabel, findEvent } from "../../archive/find-event.js";
 import { listArchivePaths } from "../../archive/read.js";
-import { readNeighbourhood, scanForLinksTo } from "../../archive/neighbourhood.js";
+import { linkScan, readNeighbourhood, scanBytes } from "../../archive/neighbourhood.js";
+import { tagScan } from "../../archive/tag-scan.js";
+import type { TagUse } from "../../archive/tags.js";
 import type { Archive, Event } from "../../archive/types.js";
 
 export interface Loaded {
@@ -19,18 +21,25 @@ export function loadEvent(root: string, arg: string, cwd: string, paths?: string
   return { archive, event };
 }
 
-/** Everything a revision of EVENT can touch or must know about. */
-export function loadForRevision(root: string, arg: string, cwd: string): Loaded {
+/**
+ * Everything a revision of EVENT can touch or must know about, and the
+ * archive's spelling of `tags` (--tag), found in the same pass over the files
+ * as the links to the event.
+ */
+export function loadForRevision(root: string, arg: string, cwd: string, tags: string[] = []): Loaded & { vocabulary: TagUse[] } {
   const paths = listArchivePaths(root);
   const first = findEvent(root, arg, { cwd, label: argLabel(arg), paths });
   const current = first.event.current;
+  const links = linkScan(current.path);
+  const spellings = tagScan(tags);
+  scanBytes(root, paths, [links, spellings]);
   const start = new Set([
     ...first.archive.files.keys(),
     ...paths.filter((p) => p.startsWith(current.info.dir + "/")),
     // Its Related targets: their tags decide the new version's `_Context: …_` lists.
     ...current.related.flatMap((r) => (r.target.kind === "internal" ? [r.target.path] : [])),
-    ...scanForLinksTo(root, paths, current.path),
+    ...links.hits,
   ]);
   const archive = readNeighbourhood(root, start, new Set(paths));
-  return { archive, event: archive.eventOf.get(first.path)! };
+  return { archive, event: archive.eventOf.get(first.path)!, vocabulary: spellings.vocabulary() };
 }
