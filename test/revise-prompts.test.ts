@@ -75,6 +75,18 @@ describe("newsctl revise at a terminal", () => {
     expect(readText(root, run.stdout.text.trim().split("\n").pop()!)).toContain("\n\nFirst paragraph.\n\nSecond, rewritten.\n\nA third.\n\n### Source:");
   });
 
+  it("empties a prefilled value: the line cleared, then Backspace once more drops the old value", async () => {
+    const root = tempArchive();
+    const run = startOnTerminal(["revise", SEED_PATH, "--archive", root]);
+    await answer(/Title/);
+    await answer(/Keep it/);
+    await answer(/Sources/);
+    await answer(/Context tags/, { name: "u", ctrl: true }, { name: "backspace" });
+    await answer(/Write these 8 files\?/);
+    expect(await run.done).toBe(0);
+    expect(readText(root, run.stdout.text.trim().split("\n").pop()!)).toContain("contexts: []");
+  });
+
   it("removes a summary on request", async () => {
     const root = withTwoParagraphs();
     const run = startOnTerminal(["revise", TWO_PARAGRAPHS, "--archive", root]);
