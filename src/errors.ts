@@ -36,6 +36,9 @@ export class FailureError extends NewsctlError {
   }
 }
 
+/** What a command says when the user answers no to "Write these files?": an answer, so exit 0. */
+export const DECLINED = "not confirmed; nothing was written";
+
 /** The user pressed Ctrl+C at a prompt: exit 130, nothing written. */
 export class CancelledError extends NewsctlError {
   constructor() {

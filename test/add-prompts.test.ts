@@ -2,53 +2,13 @@
 // with the screen and keys in place of a terminal.
 import { screen } from "@inquirer/testing/vitest";
 import { describe, expect, it } from "vitest";
-import { Readable } from "node:stream";
-import { main } from "../src/cli/main.js";
 import { tagChoices } from "../src/commands/add/interactive.js";
 import { baseline, expectConsistentAdd } from "./add-check.js";
-import { Capture, changedPaths, hashTree, readText, SEED_PATH, tempArchive } from "./helpers.js";
+import { changedPaths, hashTree, readText, SEED_PATH, tempArchive } from "./helpers.js";
+import { answer, answeredLines, fakeEditor, pickTag, startOnTerminal, waitFor } from "./screen-helpers.js";
 
 const GAO_2013 =
   "news/2013/01/14/islamists-rebels-capture-the-malian-town-of-diabaly-after-fierce-fighting-with-government-troops-as-french-airplanes-strike-targets-in-gao.md";
-
-/** main() as if on a terminal; the prompts themselves run on the test screen. */
-function startOnTerminal(args: string[]) {
-  const stdout = new Capture(true);
-  const stderr = new Capture(true);
-  const stdin = Object.assign(Readable.from([]), { isTTY: true });
-  const now = () => new Date(2013, 1, 1, 12, 0, 0);
-  const done = main(args, { stdout, stderr, stdin: stdin as never, env: { NO_COLOR: "1" }, now });
-  return { stdout, stderr, done };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Until the screen shows `expected`: the command reads the archive before (and between) prompts. */
-async function waitFor(expected: RegExp): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (!expected.test(screen.getScreen())) {
-    if (Date.now() > deadline) throw new Error(`the screen never showed ${expected}; it shows:\n${screen.getScreen()}`);
-    await sleep(10);
-  }
-  return screen.getScreen();
-}
-
-async function answer(expected: RegExp, ...keys: (string | { name: string; ctrl?: boolean })[]) {
-  await waitFor(expected);
-  for (const key of keys) {
-    if (typeof key === "string") screen.type(key);
-    else screen.keypress(key);
-  }
-  screen.keypress("enter");
-}
-
-/** The search loads its choices after each key: wait for them before Enter. */
-async function pickTag(prompt: RegExp, term: string, choice: RegExp) {
-  await waitFor(prompt);
-  screen.type(term);
-  await waitFor(choice);
-  screen.keypress("enter");
-}
 
 describe("newsctl add at a terminal", () => {
   it("walks through a whole entry: every prompt, validation, tag search, related, preview, confirm", async () => {
@@ -58,7 +18,9 @@ describe("newsctl add at a terminal", () => {
     await waitFor(/Date \(YYYY-MM-DD\) \(2013-02-01\)/);
     screen.keypress("enter");
     await answer(/Title/, "French troops enter Gao");
-    await answer(/Summary/, "French forces take the airport of Gao.");
+    // The summary: typed here (one paragraph), or in the editor on request; never the editor on a plain Enter.
+    await answer(/❯ Type it here \(one paragraph\)\n {2}Write it in your editor \(vim; several paragraphs/);
+    await answer(/Summary \(one paragraph\)/, "French forces take the airport of Gao.");
     await answer(/Source name/, "BBC");
     // A bad URL is refused as it is entered, then corrected.
     await waitFor(/URL of BBC/);
@@ -76,6 +38,9 @@ describe("newsctl add at a terminal", () => {
     await pickTag(/Context tags: Mali, France\./, "Gao airport", /❯ New tag "Gao airport"/);
     await waitFor(/Context tags: Mali, France, Gao airport/);
     expect(screen.getScreen()).toMatch(/Done \(3 tags\)/);
+    // The answered line shows the tag, not the choice that offered it.
+    const answered = await answeredLines();
+    expect(answered.at(-1)).toBe("✔ Context tags: Mali, France. Another? (type to search; Done to finish) Gao airport");
     screen.keypress("enter");
     // Related: most shared tags first, then closest in date, showing the shared tags.
     const related = await waitFor(/Related events/);
@@ -100,6 +65,18 @@ describe("newsctl add at a terminal", () => {
     expect(readText(root, GAO_2013)).toContain(`3. [French troops enter Gao](/${path}) _Context: France, Mali_`);
   });
 
+  it("takes a summary of several paragraphs from the editor, only when asked to, and shows it", async () => {
+    const root = tempArchive();
+    const editor = fakeEditor("First paragraph.\n\nSecond paragraph,\nwith a second line.\n");
+    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-22", "--title", "Two paragraphs", "--source", "BBC=https://bbc.co.uk/p", "--cover", "https://a.org/c.jpg", "--tag", "Mali", "--related", SEED_PATH, "--backlink"], { VISUAL: editor });
+    await answer(/Write it in your editor \(.*fake-editor.sh; several paragraphs/, { name: "down" });
+    await answer(/Write these files\?/);
+    expect(await run.done).toBe(0);
+    expect(run.stdout.text).toContain(`  Summary: "First paragraph." (2 paragraphs)\n`);
+    const path = run.stdout.text.trim().split("\n").pop()!;
+    expect(readText(root, path)).toContain("# Two paragraphs\n\nFirst paragraph.\n\nSecond paragraph,\nwith a second line.\n\n");
+  });
+
   it("flags skip their prompts", async () => {
     const root = tempArchive();
     const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-22", "--title", "T one", "--summary", "S.", "--tag", "Mali", "--related", SEED_PATH]);
@@ -115,19 +92,31 @@ describe("newsctl add at a terminal", () => {
     expect(run.stdout.text.trim().split("\n").pop()).toBe("news/2013/01/22/t-one.md");
   });
 
-  it("warns of a near-identical title that day and offers to revise it instead", async () => {
+  it("warns of a near-identical title that day and, on \"Revise that event instead\", goes on into revise's prompts with what was typed", async () => {
     const root = tempArchive();
-    const hashes = hashTree(root);
-    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-21"]);
-    await waitFor(/Title/);
-    screen.type("French and Malian troops retake Diabaly and Douentza as Islamist forces retreat");
-    screen.keypress("enter");
+    const typed = "French and Malian troops retake Diabaly, Douentza and Gao as Islamist forces retreat";
+    const run = startOnTerminal(["add", "--archive", root, "--date", "2013-01-21", "--summary", "Typed for add.", "--tag", "france", "--tag", "gao", "--cover", "https://a.org/c.jpg"]);
+    await answer(/Title/, typed);
     await waitFor(/Revise that event instead/);
     expect(run.stdout.text).toContain(`near-identical title is already on 2013-01-21`);
     screen.keypress("enter");
+    // Revise's own prompts, filled in: the typed title in the line, the flags' summary and tags.
+    expect(await waitFor(/Title/)).toContain(`Title ${typed}`);
+    screen.keypress("enter");
+    await answer(/❯ Keep it: "Typed for add\."/);
+    await answer(/Sources/);
+    expect(await waitFor(/Context tags/)).toContain("Context tags (comma-separated) France, gao");
+    screen.keypress("enter");
+    await answer(/Write these 8 files\?/);
     expect(await run.done).toBe(0);
-    expect(run.stderr.text).toContain(`newsctl revise ${SEED_PATH}`);
-    expect(changedPaths(hashes, hashTree(root))).toEqual([]);
+    expect(run.stdout.text).toContain(`Revising ${SEED_PATH} instead, starting from what you typed.`);
+    expect(run.stderr.text).toContain("newsctl: --cover does not apply to a revision: left out\n");
+    const path = run.stdout.text.trim().split("\n").pop()!;
+    expect(path).toBe("news/2013/01/21/french-and-malian-troops-retake-diabaly-douentza-and-gao-as-islamist-forces-retreat.md");
+    const text = readText(root, path);
+    expect(text).toContain(`# ${typed}\n\nTyped for add.\n`);
+    expect(text).toContain(`contexts: ["France", "gao"]`);
+    expect(readText(root, SEED_PATH)).toContain(`[${typed}](/${path}) _(Current version)_`);
   });
 
   it("Ctrl+C at any prompt writes nothing and exits 130", async () => {
@@ -141,7 +130,7 @@ describe("newsctl add at a terminal", () => {
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });
 
-  it("declining the preview writes nothing", async () => {
+  it("declining the preview is an answer: nothing written, exit 0", async () => {
     const root = tempArchive();
     const hashes = hashTree(root);
     const args = ["add", "--archive", root, "--date", "2013-01-22", "--title", "T", "--summary", "S.", "--source", "BBC=https://bbc.co.uk/a", "--cover", "https://a.org/c.jpg", "--tag", "Mali", "--related", SEED_PATH, "--backlink"];
@@ -149,7 +138,8 @@ describe("newsctl add at a terminal", () => {
     await waitFor(/Write these files\?/);
     screen.type("n");
     screen.keypress("enter");
-    expect(await run.done).toBe(130);
+    expect(await run.done).toBe(0);
+    expect(run.stderr.text.endsWith("newsctl: not confirmed; nothing was written\n")).toBe(true);
     expect(run.stdout.text).toContain(`${SEED_PATH} (backlink in its Related list)`);
     expect(changedPaths(hashes, hashTree(root))).toEqual([]);
   });

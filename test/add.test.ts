@@ -174,7 +174,7 @@ describe("newsctl add by flags", () => {
     [["--summary", "Fine.\n## Not a heading"], /--summary: summary line 2 \("## Not a heading"\) would read as a heading/],
     [["--title", "   "], /--title "   ": a title cannot be empty/],
     [["--date", "2013-02-30"], /--date "2013-02-30" is not a calendar date/],
-    [["--related", "news/2013/01/21/nope.md"], /--related news\/2013\/01\/21\/nope.md: no event file at that archive path/],
+    [["--related", "news/2013/01/21/nope.md"], /--related news\/2013\/01\/21\/nope.md: no event file there/],
     [["--related", "../etc/passwd"], /--related \.\.\/etc\/passwd: no event file/],
     [["--suggest-related", "many"], /--suggest-related takes a whole number/],
     [["--format", "yaml"], /^newsctl add: --format "yaml" is not one of text, json; see newsctl add --help\n$/],
@@ -234,7 +234,11 @@ describe("slugs", () => {
       "news/2013/02/1/index-event.md\n",
     ]);
     expect(readText(root, "news/2013/02/1/same-title.md")).toBe("not an event, but taken\n");
-    expect(second.stderr).toMatch(/warning: news\/2013\/02\/1\/same-title-2\.md has a near-identical title on 2013-02-01/);
+    expect(second.stderr).toMatch(/warning: news\/2013\/02\/1\/same-title-2\.md has a near-identical title on 2013-02-01; added as a separate event/);
+    // A dry run wrote nothing: it says what a real run would do.
+    const dry = await add(root, [...required("Same title"), "--dry-run"]);
+    expect(dry.stderr).toMatch(/near-identical title on 2013-02-01; it would be added as a separate event \(to change that one instead/);
+    expect(dry.stderr).not.toMatch(/; added as/);
   });
 });
 

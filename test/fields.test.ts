@@ -168,7 +168,9 @@ describe("the prompts hold the same rules as the flags", () => {
     const never = async () => {
       throw new Error("not asked");
     };
-    return { input, editor: input, confirm: async () => true, select: never, checkbox: never, search: never };
+    // The summary prompt asks what to do first: type it here, where the validator is.
+    const select = async <T>(o: { choices: { value: T }[] }) => o.choices.find((c) => c.value === ("type" as T))!.value;
+    return { input, editor: input, confirm: async () => true, select, checkbox: never, search: never };
   }
   const traps = ["Gao\u2028airport", "Fine.\n##\u00a0Then", "Fine.\n---", "Mali_Gao"];
 
@@ -178,19 +180,19 @@ describe("the prompts hold the same rules as the flags", () => {
     const seen = new Map<string, (string | true)[]>();
     await promptRequest(probingPrompter(traps, seen), requestFromFlags(event, {}), event);
     expect(seen.get("Title")![0]).toBe('title "Gao\\u2028airport": U+2028 (LINE SEPARATOR) cannot be written in a title: it is one line');
-    expect(seen.get("Summary")![1]).toMatch(/^summary: summary line 2 \("##\\u00a0Then"\) would read as a heading/);
-    expect(seen.get("Summary")![2]).toMatch(/^summary: summary line 2 \("---"\) cannot be --- or \.\.\./);
+    expect(seen.get("Summary (one paragraph)")![1]).toMatch(/^summary: summary line 2 \("##\\u00a0Then"\) would read as a heading/);
+    expect(seen.get("Summary (one paragraph)")![2]).toMatch(/^summary: summary line 2 \("---"\) cannot be --- or \.\.\./);
     expect(seen.get("Context tags (comma-separated)")![3]).toMatch(/a tag cannot hold a comma or an underscore/);
   });
 
   it("add's Title and Summary prompts give the same reasons", async () => {
     const root = tempArchive();
     const seen = new Map<string, (string | true)[]>();
-    const env = { prompter: probingPrompter(traps, seen), say: () => {}, root, archive: null as never, now: NOW, relatedFor: () => [] };
+    const env = { prompter: probingPrompter(traps, seen), say: () => {}, root, archive: null as never, vocabulary: [], editor: "vim", now: NOW, relatedFor: () => [] };
     await promptEntry(env, { date: "2013-02-01", sources: [{ name: "BBC", url: "https://bbc.test/a" }], cover: null, tags: [], backlink: false });
     expect(seen.get("Title")![0]).toBe("U+2028 (LINE SEPARATOR) cannot be written in a title: it is one line");
-    expect(seen.get("Summary")![1]).toMatch(/^summary line 2 \("##\\u00a0Then"\) would read as a heading/);
-    expect(seen.get("Summary")![2]).toMatch(/^summary line 2 \("---"\) cannot be --- or \.\.\./);
+    expect(seen.get("Summary (one paragraph)")![1]).toMatch(/^summary line 2 \("##\\u00a0Then"\) would read as a heading/);
+    expect(seen.get("Summary (one paragraph)")![2]).toMatch(/^summary line 2 \("---"\) cannot be --- or \.\.\./);
   });
 });
 

@@ -125,9 +125,9 @@ describe("revise input", () => {
     { name: "no terminal and no --yes", args: ["revise", SEED_PATH, "--title", "X"], stderr: /not a terminal: pass --yes/ },
     { name: "no change given", args: ["revise", SEED_PATH, "--yes"], stderr: /nothing to change/ },
     { name: "the values it already has", args: ["revise", SEED_PATH, "--title", "French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.", "--yes"], stderr: /nothing to change.*current ones/ },
-    { name: "an unknown slug", args: ["revise", "no-such-event", "--title", "X", "--yes"], stderr: /no event has the slug "no-such-event"/ },
-    { name: "an ambiguous slug", args: ["revise", "i", "--title", "X", "--yes"], stderr: /"i" is ambiguous: 2 events match.*\n  news\/2012\/09\/1\/islamist-rebels.*\n  news\/2013\/01\/14\/islamists-rebels/ },
-    { name: "a day page", args: ["revise", "news/2013/01/21/index.md", "--title", "X", "--yes"], stderr: /is a day page, not an event/ },
+    { name: "an unknown slug", args: ["revise", "no-such-event", "--title", "X", "--yes"], stderr: /^newsctl: no-such-event: no event file is named so, nor starts so/ },
+    { name: "an ambiguous slug", args: ["revise", "i", "--title", "X", "--yes"], stderr: /^newsctl: i: 2 events match; give one's path:\n  news\/2012\/09\/1\/islamist-rebels.*\n  news\/2013\/01\/14\/islamists-rebels/ },
+    { name: "a day page", args: ["revise", "news/2013/01/21/index.md", "--title", "X", "--yes"], stderr: /^newsctl: news\/2013\/01\/21\/index.md: a day page, not an event\n$/ },
     { name: "a bad source URL", args: ["revise", SEED_PATH, "--add-source", "X=ftp://x", "--yes"], stderr: /--add-source "X=ftp:\/\/x": not http\(s\)/ },
     { name: "a source without a name", args: ["revise", SEED_PATH, "--source", "http://x.test", "--yes"], stderr: /--source takes NAME=URL/ },
     { name: "removing a source it lacks", args: ["revise", SEED_PATH, "--remove-source", "CNN", "--yes"], stderr: /no source of that name \(it has: BBC, France 24\)/ },
@@ -175,7 +175,11 @@ describe("revise on a terminal", () => {
       input,
       editor: input,
       confirm: async (o) => (asked.push(o.message), confirm),
-      select: async () => { throw new Error("not asked"); },
+      // The summary prompt: what to do with it (the first choice is "keep" when there is one).
+      select: async <T>(o: { message: string; choices: { value: T }[] }) => {
+        asked.push(`${o.message}?${o.choices.map((c) => String(c.value)).join("/")}`);
+        return (answers[o.message] as T | undefined) ?? o.choices[0]!.value;
+      },
       checkbox: async () => { throw new Error("not asked"); },
       search: async () => { throw new Error("not asked"); },
     };
@@ -196,7 +200,7 @@ describe("revise on a terminal", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(asked).toEqual([
       "Title=French and Malian troops retake Diabaly and Douentza as Islamist forces retreat.",
-      "Summary=French and Malian troops seize the key Malian towns of Diabaly and Douentza from militant Islamists, the French defence minister says.",
+      "Summary?keep/type/editor/remove",
       'Sources (NAME=URL, separated by "|")=BBC=http://www.bbc.co.uk/news/world-africa-21121262 | France 24=http://www.france24.com/en/20130121-french-malian-troops-advance-diabaly-france-aims-total-reconquest',
       "Context tags (comma-separated)=Diabaly, Douentza, France, Islamist, Mali",
       "Write these 8 files?",
@@ -206,11 +210,13 @@ describe("revise on a terminal", () => {
     expectSound(readArchive(root), "news/2013/01/21/retaken.md");
   });
 
-  it("writes nothing when the answer is no (exit 130) or nothing changed (exit 2)", async () => {
+  it("writes nothing when the answer is no, or when no prompt changed anything (answers: exit 0)", async () => {
     const root = tempArchive();
     const before = hashTree(root);
-    expect((await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({ Title: "Retaken" }, false, []))).code).toBe(130);
-    expect((await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({}, true, []))).code).toBe(2);
+    const declined = await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({ Title: "Retaken" }, false, []));
+    expect([declined.code, declined.stderr]).toEqual([0, "newsctl: not confirmed; nothing was written\n"]);
+    const unchanged = await runTty(["revise", SEED_PATH, "--archive", root], stubPrompter({}, true, []));
+    expect([unchanged.code, unchanged.stderr]).toEqual([0, "newsctl: nothing changed; nothing was written\n"]);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
 });

@@ -56,7 +56,7 @@ describe("edits change only the lines they must", () => {
 
   it("adds a Changes item after the last one", () => {
     const doc = cloneDoc(seed.doc);
-    appendToSection(doc, seed.sections.changes!, "4. [T](/news/2013/01/21/t.md) _(Current version)_");
+    appendToSection(doc, seed, seed.sections.changes!, "4. [T](/news/2013/01/21/t.md) _(Current version)_");
     const lines = joinText(doc).split("\n");
     expect(lines.slice(0, original.length - 1)).toEqual(original.slice(0, -1));
     expect(lines[26]).toBe("4. [T](/news/2013/01/21/t.md) _(Current version)_");

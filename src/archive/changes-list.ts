@@ -3,6 +3,7 @@
 // `(First version)` or `(Update)`, then the new item last.
 
 import { fillEmptySection, firstItemIndex, insertSection, replaceRange } from "./event-edit.js";
+import { eventLayout, spaceAround } from "./layout.js";
 import { CHANGE_TAIL, LIST_ITEM } from "./parse-event.js";
 import type { TextDoc } from "./text.js";
 import type { ChangeItem, EventFile } from "./types.js";
@@ -74,16 +75,20 @@ export function expectedChanges(current: EventFile, recorded: string, next: Vers
   return values;
 }
 
-/** Put `lines` in place of a file's Changes list (adding the section when it has none). */
+/**
+ * Put `lines` in place of a file's Changes list (adding the section when it
+ * has none), a blank line before its heading and between the list and a
+ * heading right after it.
+ */
 export function writeChangesList(doc: TextDoc, file: EventFile, lines: string[]): void {
   const section = file.sections.changes;
   if (!section) {
     insertSection(doc, "### Changes:", lines, []);
     return;
   }
-  if (section.lastItemIndex < 0) {
-    fillEmptySection(doc, section.headingIndex, lines);
-    return;
-  }
-  replaceRange(doc, firstItemIndex(doc, section.headingIndex), section.lastItemIndex, lines);
+  if (section.lastItemIndex < 0) fillEmptySection(doc, section.headingIndex, lines);
+  else replaceRange(doc, firstItemIndex(doc, section.headingIndex), section.lastItemIndex, lines);
+  const { heading, top } = eventLayout(file);
+  const last = firstItemIndex(doc, section.headingIndex) + lines.length - 1;
+  spaceAround(doc, { headingIndex: section.headingIndex, last }, heading, top);
 }

@@ -2,6 +2,7 @@
 // keep their line, new entries go after the last item, dropped entries lose
 // their line. Every other byte stays as it was.
 
+import { markdownHeading, spaceBefore } from "./layout.js";
 import { cloneDoc, insertLines, removeLine, type TextDoc } from "./text.js";
 import type { DayPage, LinkItem } from "./types.js";
 import { dayPageEntryLine, rewriteLink } from "./write.js";
@@ -21,6 +22,7 @@ export function editDayPage(page: DayPage, edits: DayPageEdits): TextDoc {
   if (lines.length > 0) {
     if (page.lastItemIndex >= 0) {
       insertLines(doc, page.lastItemIndex, lines);
+      spaceBefore(doc, page.lastItemIndex + lines.length + 1, markdownHeading);
     } else {
       let last = doc.lines.length - 1;
       while (last > 0 && doc.lines[last] === "") last--;

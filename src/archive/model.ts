@@ -122,12 +122,17 @@ function orderVersions(current: EventFile, members: EventFile[]): EventFile[] {
   return ordered;
 }
 
+/** Front matter `contexts:` as written (plain strings and numbers only), or null when it has none. */
+export function declaredContexts(file: EventFile): string[] | null {
+  const declared = file.frontMatter?.data?.["contexts"];
+  if (!Array.isArray(declared)) return null;
+  return declared.filter((t): t is string | number => typeof t === "string" || typeof t === "number").map(String);
+}
+
 /** Front matter `contexts:` where present, else the union of the Related contexts. */
 export function eventContexts(file: EventFile): string[] {
-  const declared = file.frontMatter?.data?.["contexts"];
-  if (Array.isArray(declared)) {
-    return sortTags(declared.filter((t): t is string | number => typeof t === "string" || typeof t === "number").map(String));
-  }
+  const declared = declaredContexts(file);
+  if (declared) return sortTags(declared);
   const tags: string[] = [];
   for (const r of file.related) tags.push(...r.contexts);
   return sortTags(tags);

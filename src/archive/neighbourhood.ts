@@ -13,8 +13,13 @@ import { splitText } from "./text.js";
 import { readArchiveFile } from "./read.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
-/** Parse `start` and every file their Changes lists name, transitively. */
-export function readNeighbourhood(root: string, start: Iterable<string>, known: Set<string>): Archive {
+/** The files that may be read: the archive's listing, or a test that asks the disk. */
+export interface PathSet {
+  has(path: string): boolean;
+}
+
+/** Parse `start` and every file their Changes lists name, transitively (only those `known` holds). */
+export function readNeighbourhood(root: string, start: Iterable<string>, known: PathSet): Archive {
   const files = new Map<string, ArchiveFile>();
   const queue = [...start];
   while (queue.length > 0) {
@@ -28,16 +33,8 @@ export function readNeighbourhood(root: string, start: Iterable<string>, known: 
   return buildArchive(root, [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)));
 }
 
-/**
- * The paths of every file that may link to `target`, found the way the parser
- * resolves links (resolveLink): a file holding the target's name as written,
- * or any list item whose link, once its escapes and percent-encoding are
- * decoded, resolves to the target. Only files holding a `%` or a backslash
- * need the second look, and that look reads list items, not whole events.
- */
-export function scanForLinksTo(root: string, paths: string[], target: string): string[] {
-  const name = Buffer.from(target.slice(target.lastIndexOf("/") + 1), "utf8");
-  const hits: string[] = [];
+/** One pass over the bytes of `paths`, handing each file to every scan. */
+export function scanBytes(root: string, paths: string[], scans: ByteScan[]): void {
   for (const path of paths) {
     let bytes: Buffer;
     try {
@@ -45,10 +42,38 @@ export function scanForLinksTo(root: string, paths: string[], target: string): s
     } catch {
       continue;
     }
-    if (bytes.includes(name)) hits.push(path);
-    else if ((bytes.includes(PERCENT) || bytes.includes(BACKSLASH)) && linksTo(path, bytes.toString("utf8"), target)) hits.push(path);
+    for (const scan of scans) scan.visit(path, bytes);
   }
-  return hits;
+}
+
+export interface ByteScan {
+  visit(path: string, bytes: Buffer): void;
+}
+
+/**
+ * The paths of every file that may link to `target`, found the way the parser
+ * resolves links (resolveLink): a file holding the target's name as written,
+ * or any list item whose link, once its escapes and percent-encoding are
+ * decoded, resolves to the target. Only files holding a `%` or a backslash
+ * need the second look, and that look reads list items, not whole events.
+ */
+export function linkScan(target: string): ByteScan & { hits: string[] } {
+  const name = Buffer.from(target.slice(target.lastIndexOf("/") + 1), "utf8");
+  const hits: string[] = [];
+  return {
+    hits,
+    visit(path, bytes) {
+      if (bytes.includes(name)) hits.push(path);
+      else if ((bytes.includes(PERCENT) || bytes.includes(BACKSLASH)) && linksTo(path, bytes.toString("utf8"), target)) hits.push(path);
+    },
+  };
+}
+
+/** linkScan's hits, in a pass of their own. */
+export function scanForLinksTo(root: string, paths: string[], target: string): string[] {
+  const scan = linkScan(target);
+  scanBytes(root, paths, [scan]);
+  return scan.hits;
 }
 
 const PERCENT = 0x25;

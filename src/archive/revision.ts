@@ -7,6 +7,7 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { shapeEvent } from "./layout.js";
 import { expectedChanges, updatedChangesLines, writeChangesList } from "./changes-list.js";
 import { editSources, editSummary, editTitle, setFrontMatter, type SourceValue } from "./event-edit.js";
 import { sortTags } from "./model.js";
@@ -147,7 +148,7 @@ function newVersionWrite(archive: Archive, event: Event, request: RevisionReques
   const contexts = tags ? contextEdits(current, (item) => theirTags(archive, event, item, tags)) : new Map<RelatedItem, string[]>();
   const changed = changedFields(event, request);
   const doc = newVersionDoc(current, request, changed, changes, recorded, contexts);
-  const content = joinText(doc);
+  const content = shapeEvent(next.path, current.info, joinText(doc));
   const old = eventValues(current);
   verifyEvent(next.path, content, {
     ...old,

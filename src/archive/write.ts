@@ -4,6 +4,7 @@
 
 import { formatDestination, linkTo, parseLinkAt, type InlineLink } from "./links.js";
 import { CONTEXT_TAIL } from "./parse-event.js";
+import { eventLayout, markdownHeading, spaceAround, spaceBefore } from "./layout.js";
 import { cloneDoc, insertLines, joinText, replaceLine, type TextDoc } from "./text.js";
 import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
 
@@ -100,19 +101,25 @@ export function nextItemNumber(count: number): number {
   return count + 1;
 }
 
-/** Append an item line to a section's list; a missing list gets a blank line first. */
-export function appendToSection(doc: TextDoc, section: Pick<Section, "headingIndex" | "lastItemIndex">, itemText: string): number {
+/**
+ * Append an item line to a section's list; a missing list gets a blank line
+ * first. The section keeps the seed's shape: a blank line before its heading
+ * and between its last item and a heading right after it.
+ */
+export function appendToSection(doc: TextDoc, file: EventFile, section: Pick<Section, "headingIndex" | "lastItemIndex">, itemText: string): void {
+  const { heading, top } = eventLayout(file);
+  let at: number;
   if (section.lastItemIndex >= 0) {
+    at = section.lastItemIndex + 1;
     insertLines(doc, section.lastItemIndex, [itemText]);
-    return section.lastItemIndex + 1;
+  } else if (doc.lines[section.headingIndex + 1] === "" && section.headingIndex + 1 < doc.lines.length - 1) {
+    at = section.headingIndex + 2;
+    insertLines(doc, section.headingIndex + 1, [itemText]);
+  } else {
+    at = section.headingIndex + 2;
+    insertLines(doc, section.headingIndex, ["", itemText]);
   }
-  const after = section.headingIndex;
-  if (doc.lines[after + 1] === "" && after + 1 < doc.lines.length - 1) {
-    insertLines(doc, after + 1, [itemText]);
-    return after + 2;
-  }
-  insertLines(doc, after, ["", itemText]);
-  return after + 2;
+  spaceAround(doc, { headingIndex: section.headingIndex, last: at }, heading, top);
 }
 
 /** A numbered list item (`3. …`, `3) …`) with its number set to `number`; any other line as it is. */
@@ -129,6 +136,7 @@ export function addDayPageEntry(page: DayPage, title: string, path: string): Tex
   const line = dayPageEntryLine(nextItemNumber(page.entries.length), title, path);
   if (page.lastItemIndex >= 0) {
     insertLines(doc, page.lastItemIndex, [line]);
+    spaceBefore(doc, page.lastItemIndex + 2, markdownHeading);
   } else {
     let last = doc.lines.length - 1;
     while (last > 0 && doc.lines[last] === "") last--;

@@ -82,7 +82,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--source <name=url>", "a source (repeatable)", collect)
     .option("--cover <url>", "the cover image URL")
     .option("--tag <name>", "a context tag (repeatable)", collect)
-    .option("--related <path>", "archive path of a related event (repeatable)", collect)
+    .option("--related <event>", "a related event: archive path or slug, as revise takes it (repeatable)", collect)
     .addOption(new Option("--suggest-related <n>", "also relate the N best suggestions").argParser(parsePositiveInt("--suggest-related", 0)))
     .option("--backlink", "also add this event to the Related list of each related event")
     .option("-y, --yes", "no prompts: take the flags as they are")

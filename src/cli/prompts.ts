@@ -9,17 +9,21 @@ import type { Context } from "./context.js";
 export interface Choice<T> {
   name: string;
   value: T;
+  /** What the answer line shows once chosen (default: the name). */
+  short?: string;
   description?: string;
   checked?: boolean;
 }
 
 export interface Prompter {
-  input(opts: { message: string; default?: string; validate?: (value: string) => boolean | string }): Promise<string>;
+  /** `prefill: "editable"` puts the default in the line, ready to edit (Enter keeps it). */
+  input(opts: { message: string; default?: string; prefill?: "tab" | "editable"; validate?: (value: string) => boolean | string }): Promise<string>;
   confirm(opts: { message: string; default?: boolean }): Promise<boolean>;
   select<T>(opts: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(opts: { message: string; choices: Choice<T>[] }): Promise<T[]>;
   search<T>(opts: { message: string; source: (term: string | undefined) => Promise<Choice<T>[]> | Choice<T>[] }): Promise<T>;
-  editor(opts: { message: string; default?: string; validate?: (value: string) => boolean | string }): Promise<string>;
+  /** `waitForUserInput: false` opens the editor at once (the user already chose it). */
+  editor(opts: { message: string; default?: string; validate?: (value: string) => boolean | string; waitForUserInput?: boolean; postfix?: string }): Promise<string>;
 }
 
 async function cancellable<T>(run: () => Promise<T>): Promise<T> {

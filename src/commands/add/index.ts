@@ -1,41 +1,48 @@
 // newsctl add: a new event from prompts (on a terminal) or flags (--yes),
 // written with its day page, and backlinks if asked, in one transaction.
 
+import { argLabel, findEvent } from "../../archive/find-event.js";
 import { withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
+import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { archiveVocabulary, spellTags } from "../../archive/tags.js";
 import { commitWrites } from "../../archive/transaction.js";
 import type { Archive } from "../../archive/types.js";
 import { formatTimestamp } from "../../archive/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
-import { CancelledError, EXIT, UsageError } from "../../errors.js";
+import { editorName } from "../../cli/summary-prompt.js";
+import { DECLINED, EXIT, UsageError } from "../../errors.js";
 import { completeDraft, draftFromFlags, missingFields, type AddOptions, type Draft, type PartialDraft } from "./draft.js";
 import { promptEntry } from "./interactive.js";
-import { resolveRelated } from "./lookup.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
 import { planAdd, type AddPlan } from "./plan.js";
-import { spellLike } from "./checks.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
+import { similarTitles, suggestRelated } from "./suggest.js";
 
 export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const given = draftFromFlags(opts);
   const interactive = !opts.yes && isInteractive(ctx);
   if (!interactive) refuseIncomplete(opts, given);
   const root = await openArchiveRoot(ctx, opts.archive, { allowNew: true, write: !opts.dryRun });
-  const draft = await collectDraft(ctx, opts, root, given, interactive);
-  if (!draft) return EXIT.ok;
+  const collected = await collectDraft(ctx, opts, root, given, interactive);
+  if ("revise" in collected) return reviseInstead(ctx, root, opts, given, collected);
+  const draft = collected;
+  if (draft.backlink && draft.related.length === 0) ctx.stderr.write("newsctl: warning: --backlink: no related event to list this event in, so no backlink\n");
   const recorded = formatTimestamp(ctx.now());
   if (opts.dryRun) {
     const plan = planAdd(root, draft, recorded);
-    if (!interactive) warnOfTwin(ctx, plan, draft);
+    if (!interactive) warnOfTwin(ctx, plan, draft, true);
     ctx.stdout.write(formatResult(root, plan, opts.format, true));
     ctx.stderr.write(formatDryRunNote(plan));
     return EXIT.ok;
   }
   // Planned once before the lock (the preview, or only its refusals), so a refused run creates nothing;
   // then again under the lock: the slug, day page and backlinked files as they are now.
-  if (interactive) await confirmWrite(ctx, root, draft, recorded);
-  else planAdd(root, draft, recorded);
+  if (interactive && !(await confirmWrite(ctx, root, draft, recorded))) {
+    ctx.stderr.write(`newsctl: ${DECLINED}\n`);
+    return EXIT.ok;
+  }
+  if (!interactive) planAdd(root, draft, recorded);
   const plan = await withLock(
     root,
     () => {
@@ -45,18 +52,20 @@ export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
     },
     ctx.hooks,
   );
-  if (!interactive) warnOfTwin(ctx, plan, draft);
+  if (!interactive) warnOfTwin(ctx, plan, draft, false);
   ctx.stdout.write(formatResult(root, plan, opts.format, false));
   return EXIT.ok;
 }
 
-/** The flags, completed by the prompts on a terminal; null when the user chose to revise instead. */
-async function collectDraft(ctx: Context, opts: AddOptions, root: string, given: PartialDraft, interactive: boolean): Promise<Draft | null> {
-  given.related = (opts.related ?? []).map((path) => resolveRelated(root, ctx.cwd, path).path);
+/** The flags, completed by the prompts on a terminal; or the event the user chose to revise instead. */
+async function collectDraft(ctx: Context, opts: AddOptions, root: string, given: PartialDraft, interactive: boolean): Promise<Draft | { revise: string; title: string }> {
+  given.related = (opts.related ?? []).map((arg) => findEvent(root, arg, { cwd: ctx.cwd, label: `--related ${argLabel(arg)}` }).event.current.path);
   // The whole archive is read only for what needs it: suggestions and tag search.
   if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
   const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
-  if (archive && given.tags) given.tags = spellLike(given.tags, archiveTags(archive).map((t) => t.tag));
+  // Without the archive in memory, only the files naming the given tags are parsed.
+  const vocabulary = archive ? archiveVocabulary(archive) : given.tags?.length ? readTagVocabulary(root, given.tags) : [];
+  if (given.tags) given.tags = spellTags(given.tags, vocabulary);
   const relatedGiven = opts.related !== undefined || opts.suggestRelated !== undefined;
   const relatedFor = relatedGiven ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;
   if (!interactive) {
@@ -65,14 +74,32 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
     return draft;
   }
   const say = (text: string) => ctx.stdout.write(text + "\n");
-  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, now: ctx.now(), relatedFor }, given);
+  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, vocabulary, editor: editorName(ctx.env), now: ctx.now(), relatedFor }, given);
   if (entry.kind === "draft") return entry.draft;
-  ctx.stderr.write(`newsctl: nothing was written; to revise that event run:\n  newsctl revise ${entry.path}\n`);
-  return null;
+  return { revise: entry.path, title: entry.title };
+}
+
+/**
+ * "Revise that event instead": revise's own prompts, filled in with what was
+ * typed (the title) and what the flags gave (summary, sources, tags), then
+ * its preview and confirmation. What only a new event has is dropped, and said.
+ */
+async function reviseInstead(ctx: Context, root: string, opts: AddOptions, given: PartialDraft, { revise: path, title }: { revise: string; title: string }): Promise<number> {
+  const dropped = [opts.cover !== undefined && "--cover", opts.related?.length && "--related", opts.suggestRelated !== undefined && "--suggest-related", opts.backlink && "--backlink"].filter(Boolean);
+  const out = opts.format === "json" ? ctx.stderr : ctx.stdout;
+  out.write(`Revising ${path} instead, starting from what you typed.\n`);
+  if (dropped.length > 0) ctx.stderr.write(`newsctl: ${dropped.join(", ")} ${dropped.length === 1 ? "does" : "do"} not apply to a revision: left out\n`);
+  const { reviseInteractively } = await import("../revise/index.js");
+  // The tags as add spelled them (src/archive/tags.ts): what the tag prompt shows is what is written.
+  const flags = { title, summary: opts.summary, source: opts.source, tag: given.tags };
+  return reviseInteractively(ctx, root, { event: path, ...flags, dryRun: opts.dryRun, format: opts.format }, ctx.now());
 }
 
 /** Without prompts every required field must come from a flag; never wait on stdin. */
 function refuseIncomplete(opts: AddOptions, given: PartialDraft): void {
+  if (opts.backlink && !opts.related?.length && opts.suggestRelated === undefined) {
+    throw new UsageError("--backlink needs a related event to list this event in: give --related or --suggest-related");
+  }
   const missing = missingFields(given);
   if (opts.yes || opts.dryRun) {
     if (missing.length > 0) throw new UsageError(`missing ${missing.join(", ")}: required when adding without prompts`);
@@ -99,16 +126,18 @@ function pickRelated(ctx: Context, archive: Archive | null, given: PartialDraft,
   };
 }
 
-async function confirmWrite(ctx: Context, root: string, draft: Draft, recorded: string): Promise<void> {
+/** The preview, then the question; false when the answer is no. */
+async function confirmWrite(ctx: Context, root: string, draft: Draft, recorded: string): Promise<boolean> {
   const preview = planAdd(root, draft, recorded);
   ctx.stdout.write(formatPreview(preview, colorsFor(ctx, ctx.stdout)));
   const prompter = await prompterFor(ctx);
-  if (!(await prompter.confirm({ message: "Write these files?", default: true }))) throw new CancelledError();
+  return prompter.confirm({ message: "Write these files?", default: true });
 }
 
-function warnOfTwin(ctx: Context, plan: AddPlan, draft: Draft): void {
+function warnOfTwin(ctx: Context, plan: AddPlan, draft: Draft, dryRun: boolean): void {
   const twin = similarTitles(plan.day, draft.title).find((f) => f.path !== plan.path);
   if (twin) {
-    ctx.stderr.write(`newsctl: warning: ${twin.path} has a near-identical title on ${draft.date}; added as a separate event (to change that one instead: newsctl revise ${twin.path})\n`);
+    const what = dryRun ? "it would be added as a separate event" : "added as a separate event";
+    ctx.stderr.write(`newsctl: warning: ${twin.path} has a near-identical title on ${draft.date}; ${what} (to change that one instead: newsctl revise ${twin.path})\n`);
   }
 }

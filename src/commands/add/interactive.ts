@@ -4,26 +4,33 @@
 
 import { parseIsoDate, formatIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
+import type { TagUse } from "../../archive/tags.js";
 import type { Archive } from "../../archive/types.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
+import { promptSummary } from "../../cli/summary-prompt.js";
 import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/fields.js";
 import { checkDate } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
+import { similarTitles, suggestRelated } from "./suggest.js";
 
 export interface PromptEnv {
   prompter: Prompter;
   /** Writes a line for the user (stdout, where the prompts are). */
   say: (text: string) => void;
+  /** The editor the summary prompt offers, named for the user. */
+  editor: string;
   root: string;
-  /** The whole archive: its tags and events feed the suggestions. */
+  /** The whole archive: its events feed the related suggestions. */
   archive: Archive;
+  /** The archive's tags, for the tag search. */
+  vocabulary: TagUse[];
   now: Date;
   /** Set when --related or --suggest-related was given: it picks the related events, and nothing is asked. */
   relatedFor: ((tags: string[], date: string) => string[]) | null;
 }
 
-export type Entry = { kind: "draft"; draft: Draft } | { kind: "revise"; path: string };
+/** A new event, or the event to revise instead (with the title typed for it). */
+export type Entry = { kind: "draft"; draft: Draft } | { kind: "revise"; path: string; title: string };
 
 const valid = (check: (v: string) => string | null) => (value: string) => check(value) ?? true;
 
@@ -34,7 +41,7 @@ export async function promptEntry(env: PromptEnv, given: PartialDraft): Promise<
     formatIsoDate(parseIsoDate((await prompter.input({ message: "Date (YYYY-MM-DD)", default: today(env.now), validate: valid(checkDate) })).trim())!);
   const title = await promptTitle(env, date, given.title);
   if (title.kind === "revise") return title;
-  const summary = given.summary ?? cleanSummary(await prompter.input({ message: "Summary", validate: valid(checkSummary) }));
+  const summary = given.summary ?? cleanSummary(await promptSummary(prompter, { current: "", optional: false, validate: valid(checkSummary), editor: env.editor, say: env.say }));
   const sources = given.sources ?? (await promptSources(prompter));
   const cover = given.cover !== undefined ? given.cover : await promptCover(prompter);
   const tags = given.tags ?? (await promptTags(env));
@@ -47,7 +54,7 @@ export async function promptEntry(env: PromptEnv, given: PartialDraft): Promise<
 }
 
 /** Asks until the title is new that day, or the user settles on adding (or revising) anyway. */
-async function promptTitle(env: PromptEnv, date: string, given: string | undefined): Promise<{ kind: "title"; title: string } | { kind: "revise"; path: string }> {
+async function promptTitle(env: PromptEnv, date: string, given: string | undefined): Promise<{ kind: "title"; title: string } | { kind: "revise"; path: string; title: string }> {
   const day = readDays(env.root, [parseIsoDate(date)!]);
   let title = given;
   for (;;) {
@@ -63,7 +70,7 @@ async function promptTitle(env: PromptEnv, date: string, given: string | undefin
         { name: "Add this as a separate event anyway", value: "add" },
       ],
     });
-    if (choice === "revise") return { kind: "revise", path: twin.path };
+    if (choice === "revise") return { kind: "revise", path: twin.path, title };
     if (choice === "add") return { kind: "title", title };
     title = undefined;
   }
@@ -95,7 +102,7 @@ async function promptCover(prompter: Prompter): Promise<string | null> {
 
 /** A search over the archive's tags, one pick at a time; typing a new name offers it as a new tag. */
 async function promptTags(env: PromptEnv): Promise<string[]> {
-  const known = archiveTags(env.archive);
+  const known = env.vocabulary;
   const tags: string[] = [];
   for (;;) {
     const pick = await env.prompter.search<string>({
@@ -107,7 +114,7 @@ async function promptTags(env: PromptEnv): Promise<string[]> {
   }
 }
 
-export function tagChoices(known: { tag: string; count: number }[], chosen: string[], term: string): Choice<string>[] {
+export function tagChoices(known: TagUse[], chosen: string[], term: string): Choice<string>[] {
   const t = term.trim().toLowerCase();
   const taken = new Set(chosen.map((c) => c.toLowerCase()));
   const done: Choice<string> = { name: chosen.length ? `Done (${chosen.length} tag${chosen.length === 1 ? "" : "s"})` : "Done (no tags)", value: "" };
@@ -115,11 +122,11 @@ export function tagChoices(known: { tag: string; count: number }[], chosen: stri
     .filter((k) => !taken.has(k.tag.toLowerCase()) && k.tag.toLowerCase().includes(t))
     .sort((a, b) => Number(!a.tag.toLowerCase().startsWith(t)) - Number(!b.tag.toLowerCase().startsWith(t)))
     .slice(0, 30)
-    .map((k): Choice<string> => ({ name: k.tag, value: k.tag, description: `${k.count} event${k.count === 1 ? "" : "s"}` }));
+    .map((k): Choice<string> => ({ name: k.tag, value: k.tag, description: `in ${k.count} file${k.count === 1 ? "" : "s"}` }));
   if (t === "") return [done, ...matches];
   const exists = taken.has(t) || known.some((k) => k.tag.toLowerCase() === t);
   const problem = checkTag(term);
-  const fresh: Choice<string>[] = exists || problem ? [] : [{ name: `New tag "${term.trim()}"`, value: term.trim() }];
+  const fresh: Choice<string>[] = exists || problem ? [] : [{ name: `New tag "${term.trim()}"`, value: term.trim(), short: term.trim() }];
   return [...matches, ...fresh, { ...done, description: problem && !exists ? `"${term.trim()}" cannot be a tag: ${problem}` : undefined }];
 }
 

@@ -4,6 +4,7 @@
 
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
+import { findEvent } from "../../archive/find-event.js";
 import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
 import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
@@ -23,10 +24,10 @@ import {
 } from "../../archive/write.js";
 import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "../../archive/verify.js";
 import { checkWritePaths } from "../../archive/writable.js";
+import { uniqueTags } from "../../archive/fields.js";
 import { UsageError } from "../../errors.js";
-import { spellLike } from "./checks.js";
 import type { Draft } from "./draft.js";
-import { chooseDayDir, currentVersionOf, rereadEvent } from "./lookup.js";
+import { chooseDayDir } from "./lookup.js";
 
 export interface FileChange {
   path: string;
@@ -53,7 +54,8 @@ export function planAdd(root: string, draft: Draft, recorded: string): AddPlan {
   const taken = (slug: string) => day.files.has(`${dir}/${slug}.md`) || lstatSync(join(root, dir, `${slug}.md`), { throwIfNoEntry: false }) !== undefined;
   const path = `${dir}/${uniqueSlug(draft.title, taken)}.md`;
   const files = relatedEvents(root, draft.related);
-  const tags = sortTags(spellLike(draft.tags, files.flatMap((f) => eventContexts(f))));
+  // Spelled as the archive spells them before planning (src/archive/tags.ts).
+  const tags = sortTags(uniqueTags(draft.tags));
   const related = files.map((file) => ({
     file,
     title: file.title!.text.trim(),
@@ -96,7 +98,7 @@ function relatedEvents(root: string, paths: string[]): EventFile[] {
   const seen = new Set<string>();
   const out: EventFile[] = [];
   for (const path of paths) {
-    const file = currentVersionOf(root, rereadEvent(root, path));
+    const file = findEvent(root, path, { cwd: root, label: `related event ${path}` }).event.current;
     if (seen.has(file.path)) continue;
     seen.add(file.path);
     out.push(file);
@@ -110,7 +112,7 @@ function backlink(file: EventFile, title: string, path: string, contexts: string
   const item = `${nextItemNumber(file.related.length)}. ${markdownLink(title, path)} ${relatedItemTail(contexts)}`;
   const section = file.sections.related;
   if (section) {
-    appendToSection(doc, section, item);
+    appendToSection(doc, file, section, item);
   } else {
     const changes = file.sections.changes;
     if (changes) {

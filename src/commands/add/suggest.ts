@@ -1,5 +1,6 @@
 // Suggestions for a new event: related events (most shared context tags,
-// then closest in date), the archive's tags, and near-identical titles.
+// then closest in date) and near-identical titles. (The archive's tags are
+// src/archive/tags.ts.)
 
 import { sharedTags, sortTags } from "../../archive/model.js";
 import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
@@ -32,20 +33,6 @@ export function suggestRelated(archive: Archive, tags: string[], date: string, e
     out.push({ file, date: eventDate, title: file.title.text.trim(), shared, days: Math.abs(dayNumber(eventDate) - day) });
   }
   return out.sort((a, b) => b.shared.length - a.shared.length || a.days - b.days || (a.file.path < b.file.path ? -1 : 1));
-}
-
-/** Every context tag in the archive with how many current events carry it, most used first. */
-export function archiveTags(archive: Archive): { tag: string; count: number }[] {
-  const counts = new Map<string, { tag: string; count: number }>();
-  for (const event of archive.events) {
-    for (const tag of event.contexts) {
-      const key = tag.toLowerCase();
-      const known = counts.get(key);
-      if (known) known.count++;
-      else counts.set(key, { tag, count: 1 });
-    }
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 /** Letters and digits only, in any script, lower-cased and single-spaced. */

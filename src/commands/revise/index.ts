@@ -2,13 +2,16 @@
 // it valid, all in one transaction under the archive lock.
 
 import { hasStateDir, withLock } from "../../archive/lock.js";
-import { changedFields, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
+import { changedFields, currentValues, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
+import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { spellTags, type TagUse } from "../../archive/tags.js";
 import type { Event } from "../../archive/types.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { checkWritePaths } from "../../archive/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
-import { CancelledError, EXIT, FailureError, UsageError } from "../../errors.js";
+import { editorName } from "../../cli/summary-prompt.js";
+import { DECLINED, EXIT, FailureError, UsageError } from "../../errors.js";
 import { loadEvent, loadForRevision, type Loaded } from "./load.js";
 import { colorDiff, formatPlanDiff, formatSummary, formatWarnings, toResult } from "./output.js";
 import { hasChangeFlags, promptRequest, requestFromFlags, type ReviseFlags } from "./request.js";
@@ -53,8 +56,13 @@ export async function runRevise(ctx: Context, opts: ReviseOptions): Promise<numb
 }
 
 function planFromFlags(root: string, ctx: Context, opts: ReviseOptions, now: Date): RevisionPlan {
-  const loaded = loadRevisable(root, ctx, opts.event);
-  return planChecked(loaded, requestFromFlags(loaded.event, opts), now);
+  const loaded = loadRevisable(root, ctx, opts.event, opts.tag);
+  return planChecked(loaded, spellRequest(requestFromFlags(loaded.event, opts), loaded.event, loaded.vocabulary), now);
+}
+
+/** The request's tags spelled as the archive spells them; the event's own spellings stay. */
+function spellRequest(request: RevisionRequest, event: Event, vocabulary: TagUse[]): RevisionRequest {
+  return request.tags ? { ...request, tags: spellTags(request.tags, vocabulary, currentValues(event).tags ?? []) } : request;
 }
 
 function planChecked({ archive, event }: Loaded, request: RevisionRequest, now: Date): RevisionPlan {
@@ -76,11 +84,11 @@ function refuseEarly(root: string, ctx: Context, opts: ReviseOptions): void {
 }
 
 /** The event and what it touches, when every version of it can be edited line by line. */
-function loadRevisable(root: string, ctx: Context, arg: string): Loaded {
-  return refuseUneditable(loadForRevision(root, arg, ctx.cwd));
+function loadRevisable(root: string, ctx: Context, arg: string, tags: string[] = []): Loaded & { vocabulary: TagUse[] } {
+  return refuseUneditable(loadForRevision(root, arg, ctx.cwd, tags));
 }
 
-function refuseUneditable(loaded: Loaded): Loaded {
+function refuseUneditable<T extends Loaded>(loaded: T): T {
   for (const v of loaded.event.versions) {
     const bad = v.notes.find((n) => n.severity === "error");
     if (bad) throw new UsageError(`${v.path}:${bad.line}: ${bad.message}; fix it before revising this event`);
@@ -95,11 +103,21 @@ function refuseUneditable(loaded: Loaded): Loaded {
   return loaded;
 }
 
-/** Prompts and the preview run without the lock; the write re-plans inside it and refuses if anything moved. */
-async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
+/**
+ * Prompts and the preview run without the lock; the write re-plans inside it
+ * and refuses if anything moved. Also add's "Revise that event instead".
+ */
+export async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptions, now: Date): Promise<number> {
   const loaded = loadRevisable(root, ctx, opts.event);
   const prompter = await prompterFor(ctx);
-  const request = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event);
+  const out = opts.format === "json" ? ctx.stderr : ctx.stdout;
+  const io = { say: (text: string) => out.write(text + "\n"), editor: editorName(ctx.env) };
+  const answered = await promptRequest(prompter, requestFromFlags(loaded.event, opts), loaded.event, io);
+  const request = spellRequest(answered, loaded.event, answered.tags ? readTagVocabulary(root, answered.tags) : []);
+  if (changedFields(loaded.event, request).length === 0) {
+    ctx.stderr.write("newsctl: nothing changed; nothing was written\n");
+    return EXIT.ok;
+  }
   const plan = planChecked(loaded, request, now);
   const preview = colorDiff(formatPlanDiff(plan), colorsFor(ctx, opts.format === "json" ? ctx.stderr : ctx.stdout));
   (opts.format === "json" ? ctx.stderr : ctx.stdout).write(preview);
@@ -107,7 +125,10 @@ async function reviseInteractively(ctx: Context, root: string, opts: ReviseOptio
     report(ctx, plan, opts, true, false);
     return EXIT.ok;
   }
-  if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) throw new CancelledError();
+  if (!(await prompter.confirm({ message: `Write these ${plan.writes.length} files?`, default: true }))) {
+    ctx.stderr.write(`newsctl: ${DECLINED}\n`);
+    return EXIT.ok;
+  }
   const done = await withLock(
     root,
     () => {

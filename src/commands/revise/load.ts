@@ -1,12 +1,14 @@
 // What revise and history read: the event's own files first (named by path
-// or slug), then, for revise, its day folder, its Related targets and every
-// file that links to the current version. Never the whole archive parsed.
+// or slug, src/archive/find-event.ts), then, for revise, its day folder, its
+// Related targets and every file that links to the current version. Never
+// the whole archive parsed.
 
-import { basename } from "node:path";
+import { argLabel, findEvent } from "../../archive/find-event.js";
 import { listArchivePaths } from "../../archive/read.js";
-import { readNeighbourhood, scanForLinksTo } from "../../archive/neighbourhood.js";
+import { linkScan, readNeighbourhood, scanBytes } from "../../archive/neighbourhood.js";
+import { tagScan } from "../../archive/tag-scan.js";
+import type { TagUse } from "../../archive/tags.js";
 import type { Archive, Event } from "../../archive/types.js";
-import { asArchivePath, findEvent } from "./find-event.js";
 
 export interface Loaded {
   archive: Archive;
@@ -14,37 +16,30 @@ export interface Loaded {
 }
 
 /** Only the files EVENT names and their Changes lists: enough for history. */
-export function loadEvent(root: string, arg: string, cwd: string, paths = listArchivePaths(root)): Loaded {
-  const known = new Set(paths);
-  const archive = readNeighbourhood(root, candidatePaths(root, paths, arg, cwd), known);
-  return { archive, event: findEvent(archive, arg, cwd) };
+export function loadEvent(root: string, arg: string, cwd: string, paths?: string[]): Loaded {
+  const { archive, event } = findEvent(root, arg, { cwd, label: argLabel(arg), paths });
+  return { archive, event };
 }
 
-/** Everything a revision of EVENT can touch or must know about. */
-export function loadForRevision(root: string, arg: string, cwd: string): Loaded {
+/**
+ * Everything a revision of EVENT can touch or must know about, and the
+ * archive's spelling of `tags` (--tag), found in the same pass over the files
+ * as the links to the event.
+ */
+export function loadForRevision(root: string, arg: string, cwd: string, tags: string[] = []): Loaded & { vocabulary: TagUse[] } {
   const paths = listArchivePaths(root);
-  const first = loadEvent(root, arg, cwd, paths);
+  const first = findEvent(root, arg, { cwd, label: argLabel(arg), paths });
   const current = first.event.current;
+  const links = linkScan(current.path);
+  const spellings = tagScan(tags);
+  scanBytes(root, paths, [links, spellings]);
   const start = new Set([
     ...first.archive.files.keys(),
     ...paths.filter((p) => p.startsWith(current.info.dir + "/")),
     // Its Related targets: their tags decide the new version's `_Context: …_` lists.
     ...current.related.flatMap((r) => (r.target.kind === "internal" ? [r.target.path] : [])),
-    ...scanForLinksTo(root, paths, current.path),
+    ...links.hits,
   ]);
   const archive = readNeighbourhood(root, start, new Set(paths));
-  return { archive, event: findEvent(archive, arg, cwd) };
-}
-
-/** The files EVENT may name: one path, or every file whose name is (or starts with) the slug. */
-function candidatePaths(root: string, paths: string[], arg: string, cwd: string): string[] {
-  const given = arg.trim();
-  if (given === "") return [];
-  const path = asArchivePath(root, given, cwd);
-  if (path !== null) return [path];
-  const slug = given.replace(/\.md$/, "").toLowerCase();
-  return paths.filter((p) => {
-    const name = basename(p, ".md");
-    return name !== "index" && name.startsWith(slug);
-  });
+  return { archive, event: archive.eventOf.get(first.path)!, vocabulary: spellings.vocabulary() };
 }

@@ -17,6 +17,7 @@ import {
   uniqueTags,
 } from "../../archive/fields.js";
 import type { Prompter } from "../../cli/prompts.js";
+import { promptSummary } from "../../cli/summary-prompt.js";
 import { parseNameUrl } from "../../cli/options.js";
 import { UsageError } from "../../errors.js";
 
@@ -90,18 +91,25 @@ export function checkTags(label: string, values: string[]): string[] {
 
 const SOURCE_SEPARATOR = " | ";
 
-/** Prompts prefilled with `start` (the flags applied to the current values). */
-export async function promptRequest(prompter: Prompter, start: RevisionRequest, event: Event): Promise<RevisionRequest> {
-  const title = await prompter.input({ message: "Title", default: start.title, validate: validator((v) => checkTitle("title", v)) });
-  const summaryPrompt = { message: "Summary", default: start.summary, validate: validator((v) => checkSummary("summary", v)) };
-  const summary = start.summary.includes("\n") ? await prompter.editor(summaryPrompt) : await prompter.input(summaryPrompt);
+export interface PromptIo {
+  /** Writes a line of transcript where the prompts are. */
+  say: (text: string) => void;
+  /** The editor the summary prompt offers, named for the user. */
+  editor: string;
+}
+
+/** Prompts prefilled with `start` (the flags applied to the current values) as editable text: Enter keeps a value. */
+export async function promptRequest(prompter: Prompter, start: RevisionRequest, event: Event, io: PromptIo = { say: () => {}, editor: "vim" }): Promise<RevisionRequest> {
+  const title = await prompter.input({ message: "Title", default: start.title, prefill: "editable", validate: validator((v) => checkTitle("title", v)) });
+  const summary = await promptSummary(prompter, { current: start.summary, optional: true, validate: validator((v) => checkSummary("summary", v)), ...io });
   const sourcesText = await prompter.input({
     message: `Sources (NAME=URL, separated by "${SOURCE_SEPARATOR.trim()}")`,
     default: start.sources.map((s) => `${s.name}=${s.url}`).join(SOURCE_SEPARATOR),
+    prefill: "editable",
     validate: validator(parseSourceList),
   });
   const tags = start.tags ?? currentValues(event).tags ?? [];
-  const tagsText = await prompter.input({ message: "Context tags (comma-separated)", default: tags.join(", "), validate: validator(parseTagList) });
+  const tagsText = await prompter.input({ message: "Context tags (comma-separated)", default: tags.join(", "), prefill: "editable", validate: validator(parseTagList) });
   return {
     title: checkTitle("title", title),
     summary: checkSummary("summary", summary),
