@@ -76,8 +76,9 @@ describe("an argument that names no single event", () => {
       expect(r.code, r.stderr).toBe(2);
       const label = command === "add --related" ? "--related " : "";
       const shown = arg.trim() === "" ? JSON.stringify(arg) : arg;
-      expect(r.stderr.startsWith(`newsctl: ${label}${shown}: `), r.stderr).toBe(true);
-      expect(r.stderr.slice(`newsctl: ${label}${shown}: `.length).trimEnd()).toMatch(stderr);
+      const prefix = `newsctl ${command.split(" ")[0]}: ${label}${shown}: `;
+      expect(r.stderr.startsWith(prefix), r.stderr).toBe(true);
+      expect(r.stderr.slice(prefix.length).trimEnd()).toMatch(stderr);
       expect(r.stderr.split(arg.trim() || '" "').length - 1, r.stderr).toBe(1);
     });
 
@@ -107,7 +108,7 @@ describe("--backlink without a related event", () => {
     const root = tempArchive();
     const before = hashTree(root);
     const r = await runMain([...base, "--backlink", "--archive", root], NOW);
-    expect([r.code, r.stderr]).toEqual([2, "newsctl: --backlink needs a related event to list this event in: give --related or --suggest-related\n"]);
+    expect([r.code, r.stderr]).toEqual([2, "newsctl add: --backlink needs a related event to list this event in: give --related or --suggest-related\n"]);
     expect(changedPaths(before, hashTree(root))).toEqual([]);
   });
 
