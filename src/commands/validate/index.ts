@@ -3,16 +3,17 @@
 
 import { packageVersion } from "../../version.js";
 import { withLock } from "../../archive/lock.js";
-import { readArchive } from "../../archive/read.js";
-import { fingerprintArchive, loadResult, saveResult } from "../../archive/result-cache.js";
+import { readCacheJson, writeCacheJson } from "../../archive/read/cache-file.js";
+import { readIndex, type IndexRead } from "../../archive/read/read-index.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";
 import { EXIT, UsageError } from "../../errors.js";
-import { checkArchive, countEvents } from "./check.js";
+import { checkArchiveIndex, reportTimings, timingsFor } from "./check-index.js";
 import { countProblems, RULES, type Counts, type Diagnostic } from "./diagnostics.js";
 import { describeFix, planFixes, type FixPlan } from "./fix.js";
+import { loadFixTargets } from "./fix-items.js";
 import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
@@ -54,47 +55,60 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
 }
 
 /** `known` is the scope of an earlier pass, so its notes are not printed twice. */
-function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, known?: Set<string> | null) {
+function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, known?: Set<string> | null, read?: IndexRead, timings = timingsFor(ctx)) {
   progress.show("newsctl: reading the archive…");
-  // --no-cache reads every file; otherwise readArchive decides (by size).
-  const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
-  const scope = known !== undefined ? known : resolveScope(ctx, root, archive, opts.paths ?? []);
-  progress.show(`newsctl: checking ${archive.files.size} files…`);
-  const problems = checkArchive(archive, scope);
-  const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
-  return { archive, scope, problems, counts };
+  // --no-cache reads every file; otherwise readIndex decides (by size).
+  const index = (read ?? readIndex(root, { ...(opts.cache === false ? { cache: false } : {}), timings })).index!;
+  const scope = known !== undefined ? known : resolveScope(ctx, root, { files: index.idOf }, opts.paths ?? []);
+  progress.show(`newsctl: checking ${index.fileCount} files…`);
+  const { problems, files, events } = checkArchiveIndex(index, scope, timings);
+  reportTimings(ctx, timings);
+  return { scope, problems, counts: countProblems(problems, files, events) };
 }
 
 function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
   if (!opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
-  const { archive, problems, counts } = check(ctx, root, opts, progress);
+  const { problems, counts } = check(ctx, root, opts, progress);
   if (!opts.dryRun) return { problems, counts, plan: null };
   // A preview of --fix: the diffs, and the problems a real run would leave.
-  const plan = planFixes(archive, problems);
+  const plan = planFixes(loadFixTargets(root, problems), problems);
   const fixed = new Set(plan.fixed);
   const created = new Set(plan.writes.filter((w) => w.before === null).map((w) => w.path));
   const left = problems.filter((d) => !fixed.has(d) && !(d.missing !== undefined && created.has(d.missing)));
   return { problems: left, counts: countProblems(left, counts.files, counts.events), plan };
 }
 
-const RESULT_NAME = "validate-result";
+const RESULT_NAME = "validate-result.json";
 
 /** The whole archive, reusing the last run's findings when no file changed since. */
 function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
-  const fingerprint = fingerprintArchive(root);
-  if (fingerprint.large) {
-    const hit = loadResult<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, fingerprint.key);
-    if (hit && Array.isArray(hit.problems) && hit.counts) return { ...hit, plan: null };
+  let hit: Pick<Outcome, "problems" | "counts"> | null = null;
+  progress.show("newsctl: reading the archive…");
+  const timings = timingsFor(ctx);
+  const read = readIndex(root, {
+    reuse: (key) => {
+      hit = readCacheJson<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, key);
+      return hit !== null && Array.isArray(hit.problems) && hit.counts !== undefined;
+    },
+    timings,
+  });
+  if (hit && read.index === null) {
+    reportTimings(ctx, timings);
+    return { ...(hit as Pick<Outcome, "problems" | "counts">), plan: null };
   }
-  const { problems, counts } = check(ctx, root, opts, progress);
-  if (fingerprint.large && !fingerprint.recent) saveResult(root, RESULT_NAME, fingerprint.key, { problems, counts });
+  const { problems, counts } = check(ctx, root, opts, progress, undefined, read, timings);
+  if (read.large && !read.recent) writeCacheJson(root, RESULT_NAME, read.key, { problems: problems.map(publicFields), counts });
   return { problems, counts, plan: null };
+}
+
+function publicFields({ file, line, column, severity, rule, message }: Diagnostic): Diagnostic {
+  return { file, line, column, severity, rule, message };
 }
 
 /** Inside the lock: read, plan, write, then check again what is on disk now. */
 function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Outcome {
   const first = check(ctx, root, opts, progress);
-  const plan = planFixes(first.archive, first.problems);
+  const plan = planFixes(loadFixTargets(root, first.problems), first.problems);
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
   commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })));
   const again = check(ctx, root, opts, progress, first.scope);

@@ -4,7 +4,6 @@
 
 import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Archive } from "../../archive/types.js";
 import type { Context } from "../../cli/context.js";
 import { UsageError } from "../../errors.js";
 
@@ -17,7 +16,7 @@ function kindOf(path: string): "file" | "dir" | null {
 }
 
 /** null: the whole archive. Files that are not archive files (README.md, images) are skipped with a note. */
-export function resolveScope(ctx: Context, root: string, archive: Archive, paths: string[]): Set<string> | null {
+export function resolveScope(ctx: Context, root: string, archive: { files: ReadonlyMap<string, unknown> }, paths: string[]): Set<string> | null {
   if (paths.length === 0) return null;
   const scope = new Set<string>();
   for (const given of paths) {
