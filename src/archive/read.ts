@@ -3,21 +3,19 @@
 // archive is read on worker threads and through the parse cache (both behind
 // the same synchronous call); the result is the same, field by field.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { stateDir } from "./lock.js";
 import { defaultWorkers, LARGE_ARCHIVE_MONTHS } from "./read/policy.js";
 import { buildArchive } from "./model.js";
-import { note } from "./parse-event.js";
-import { dayDirs, parseArchivePath, type DayRef } from "./paths.js";
 import { scanInWorkers } from "./pool.js";
 import { parseFile } from "./read-file.js";
+import { readArchiveFile } from "./read/read-files.js";
 import { unpackRecords } from "./pack.js";
 import { createInterner, fromRecord, type FileRecord } from "./record.js";
 import { planTasks, scanFiles, scanTask, specialFile, walkMarkdown, type Special } from "./scan.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
 export { parseFile };
+export { markdownFilesIn, readArchiveFile, readDays } from "./read/read-files.js";
 
 export interface ReadOptions {
   /** Use and refresh .newsctl/cache. Default: only for a large archive. */
@@ -31,22 +29,6 @@ export { LARGE_ARCHIVE_MONTHS };
 /** Every .md path under news/, archive-relative, forward slashes, sorted. */
 export function listArchivePaths(root: string): string[] {
   return walkMarkdown(root, "news").sort();
-}
-
-export function readArchiveFile(root: string, path: string): ArchiveFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    return {
-      kind: "unreadable",
-      path,
-      info: parseArchivePath(path),
-      notes: [note(1, 1, "parse-error", "error", `cannot read the file (${code})`)],
-    };
-  }
-  return parseFile(path, bytes);
 }
 
 export function readArchive(root: string, options: ReadOptions = {}): Archive {
@@ -87,27 +69,4 @@ function prepareCache(root: string): void {
   } catch {
     // Read-only: the shards will fail to save, quietly.
   }
-}
-
-/** The .md files directly in a folder (archive-relative names), sorted; none when it is missing. */
-export function markdownFilesIn(root: string, dir: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.endsWith(".md"))
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-/** Only the folders of the given days, padded or not: never the whole archive. */
-export function readDays(root: string, days: DayRef[]): Archive {
-  const files: ArchiveFile[] = [];
-  for (const day of days) {
-    for (const dir of dayDirs(day)) {
-      for (const name of markdownFilesIn(root, dir)) files.push(readArchiveFile(root, `${dir}/${name}`));
-    }
-  }
-  return buildArchive(root, files);
 }
