@@ -1,0 +1,147 @@
+// validate on the lean index (workers, byte scanner, cache, whole-archive
+// rules on integers) must say exactly what the plain single-threaded read
+// and the full model's rules say: the JSON byte for byte, on generated
+// archives with injected defects, on every fixture and on hostile input.
+
+import { cpSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: plain JS module
+import { injectDefects } from "../bench/defects.mjs";
+// @ts-expect-error: plain JS module
+import { generateArchive, writeArchive } from "../bench/generate.mjs";
+import { readArchivePlain } from "../src/archive/read.js";
+import { readIndex } from "../src/archive/read/read-index.js";
+import { checkArchive, countEvents } from "../src/commands/validate/check.js";
+import { checkArchiveIndex } from "../src/commands/validate/check-index.js";
+import { countProblems } from "../src/commands/validate/diagnostics.js";
+import { planFixes } from "../src/commands/validate/fix.js";
+import { formatJson } from "../src/commands/validate/format/json.js";
+import { selectFiles } from "../src/commands/list/index.js";
+import { toListItem } from "../src/commands/list/item.js";
+import { buildHostileArchive } from "./hostile-corpus.js";
+import { FIXTURES, hashTree, runCli, tempDir } from "./helpers.js";
+
+/** What today's rules on the plain read print for `validate --format json [paths]`. */
+function referenceJson(root: string, scope: Set<string> | null = null): string {
+  const archive = readArchivePlain(root);
+  const problems = checkArchive(archive, scope);
+  return formatJson(problems, countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope)));
+}
+
+function indexJson(root: string, workers: number, cache: boolean): string {
+  const { index } = readIndex(root, { workers, cache });
+  const { problems, files, events } = checkArchiveIndex(index!, null);
+  return formatJson(problems, countProblems(problems, files, events));
+}
+
+async function cliJson(root: string, ...extra: string[]): Promise<string> {
+  const r = await runCli(["validate", "--format", "json", ...extra, "--archive", root], { timeoutMs: 60_000 });
+  expect(r.code, r.stderr).toBeLessThanOrEqual(1);
+  return r.stdout;
+}
+
+/** Every way validate can read the archive must print the reference. */
+async function expectSameEverywhere(root: string): Promise<string> {
+  const expected = referenceJson(root);
+  for (const [workers, cache] of [[0, false], [1, false], [2, true], [2, true], [0, true]] as const) {
+    expect(indexJson(root, workers, cache), `workers ${workers}, cache ${cache}`).toBe(expected);
+  }
+  expect(await cliJson(root, "--no-cache")).toBe(expected);
+  expect(await cliJson(root)).toBe(expected);
+  expect(await cliJson(root)).toBe(expected);
+  return expected;
+}
+
+function ageAll(root: string): void {
+  const past = new Date(Date.now() - 3_600_000);
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (e.isFile()) utimesSync(join(root, rel), past, past);
+    }
+  };
+  walk("news");
+}
+
+describe("validate on the lean index equals the plain read and the full model's rules", () => {
+  it("on a generated archive with injected defects, cold, warm and without the cache", async () => {
+    const { files } = generateArchive({ events: 1500, seed: 3 });
+    const { files: broken } = injectDefects(files, 60, 9);
+    const root = tempDir();
+    writeArchive(root, broken);
+    ageAll(root);
+    const json = await expectSameEverywhere(root);
+    expect(JSON.parse(json).problems.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it("list: by tag, by range, everything and every version, as the full model lists them", async () => {
+    const { files } = generateArchive({ events: 800, seed: 6 });
+    const { files: broken } = injectDefects(files, 30, 1);
+    const root = tempDir();
+    writeArchive(root, broken);
+    cpSync(join(FIXTURES, "validate", "seeded", "news"), join(root, "news"), { recursive: true });
+    ageAll(root);
+    const archive = readArchivePlain(root);
+    const cases: [string[], Parameters<typeof selectFiles>[1]][] = [
+      [["--tag", "Mali"], { tag: ["Mali"] }],
+      [["--tag", "mali", "--tag", " ELECTION "], { tag: ["mali", " ELECTION "] }],
+      [["--from", "2000-01-01", "--to", "2003-12-31"], { from: "2000-01-01", to: "2003-12-31" }],
+      [["--from", "2014-01-01", "--tag", "Mali"], { from: "2014-01-01", tag: ["Mali"] }],
+      [["--all-versions", "--tag", "Kyiv"], { allVersions: true, tag: ["Kyiv"] }],
+      [["--all-versions", "--to", "1998-06-30"], { allVersions: true, to: "1998-06-30" }],
+      [[], {}],
+    ];
+    for (const [args, opts] of cases) {
+      const expected = selectFiles(archive, opts).map((f) => toListItem(archive, f));
+      for (const run of ["cold", "warm"]) {
+        const r = await runCli(["list", ...args, "--format", "json", "--archive", root]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(JSON.parse(r.stdout), `${args.join(" ")} (${run})`).toEqual(expected);
+      }
+    }
+  });
+
+  it("on every fixture archive", async () => {
+    for (const fixture of [join(FIXTURES, "archive"), join(FIXTURES, "validate", "seeded")]) {
+      const root = tempDir();
+      cpSync(fixture, root, { recursive: true });
+      await expectSameEverywhere(root);
+    }
+  });
+
+  it("on hostile input, on one thread and on workers", async () => {
+    const root = buildHostileArchive();
+    const expected = referenceJson(root);
+    for (const workers of [0, 1]) expect(indexJson(root, workers, false)).toBe(expected);
+    expect(await cliJson(root)).toBe(expected);
+  });
+
+  it("for validate PATH...: the same findings for the same scope", async () => {
+    const root = tempDir();
+    cpSync(join(FIXTURES, "validate", "seeded"), root, { recursive: true });
+    const scope = ["news/2014/03/5/stale-links.md", "news/2014/03/7/first-take.md", "news/2013/02/30/impossible-day.md"];
+    expect(await cliJson(root, ...scope)).toBe(referenceJson(root, new Set(scope)));
+  });
+
+  it("--fix writes what the full model's repairs write", async () => {
+    const { files } = generateArchive({ events: 300, seed: 4 });
+    const { files: broken } = injectDefects(files, 30, 2);
+    const viaIndex = tempDir();
+    writeArchive(viaIndex, broken);
+    cpSync(join(FIXTURES, "validate", "seeded", "news"), join(viaIndex, "news"), { recursive: true });
+    const viaModel = tempDir();
+    cpSync(viaIndex, viaModel, { recursive: true });
+
+    const archive = readArchivePlain(viaModel);
+    const plan = planFixes(archive, checkArchive(archive, null));
+    expect(plan.writes.length).toBeGreaterThan(5);
+    for (const w of plan.writes) writeFileSync(join(viaModel, w.path), w.content);
+    await runCli(["validate", "--fix", "--archive", viaIndex]);
+    const after = hashTree(viaIndex);
+    after.delete(".newsctl/.gitignore");
+    expect(after).toEqual(hashTree(viaModel));
+    expect(statSync(join(viaIndex, "news")).isDirectory()).toBe(true);
+  });
+});
