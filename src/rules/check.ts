@@ -17,14 +17,14 @@ export function checkIndex(r: Resolved): Finding[] {
   const found: Finding[] = [];
   const ctx = createIndexContext(r, found);
   const { index } = r;
-  const { diags, strings } = index;
+  const { diags, text } = index;
   for (let o = 0; o < diags.length; o += D) {
     const file = diags[o + D_FILE]!;
     const flags = diags[o + D_FLAGS]!;
     // Warnings are for current versions and day pages: superseded versions are history.
     if (flags & 2 && !ctx.isCurrent(file)) continue;
     const severity = flags & 1 ? "warning" : "error";
-    found.push({ file: ctx.path(file), line: diags[o + D_LINE]!, column: diags[o + D_COLUMN]!, severity, rule: strings[diags[o + D_RULE]!]!, message: strings[diags[o + D_MESSAGE]!]! });
+    found.push({ file: ctx.path(file), line: diags[o + D_LINE]!, column: diags[o + D_COLUMN]!, severity, rule: text.get(diags[o + D_RULE]!), message: text.get(diags[o + D_MESSAGE]!) });
   }
   for (const id of index.order) {
     if (ctx.isBroken(id)) continue;

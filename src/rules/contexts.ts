@@ -3,23 +3,29 @@
 // `contexts:`) can be checked: without it an event's tags are the union of
 // its Related contexts, which would make any such check circular.
 
-import { L_AUX1, L_AUX2, L_AUX3, L_LINE, L_TARGET } from "../archive/index/part.js";
-import { isInternal, linksOf, viaOf, type IndexContext } from "./index-context.js";
+import { F, F_LINK, F_LINKS, L, L_AUX1, L_AUX2, L_AUX3, L_FLAGS, L_LINE, L_TARGET, TARGET_SHIFT, VIA_MASK } from "../archive/index/part.js";
+import type { IndexContext } from "./index-context.js";
+
+const RELATED = 1;
 
 export function checkRelatedContexts(id: number, ctx: IndexContext): void {
   const { index, r } = ctx;
   const own = ctx.declaredTags(id);
-  for (const o of linksOf(index, id)) {
+  const first = index.files[id * F + F_LINK]!;
+  for (let k = first; k < first + index.files[id * F + F_LINKS]!; k++) {
+    const o = k * L;
+    const flags = index.links[o + L_FLAGS]!;
+    if ((flags & VIA_MASK) !== RELATED || ((flags >> TARGET_SHIFT) & 3) !== 0) continue;
     const count = index.links[o + L_AUX2]!;
-    if (viaOf(index, o) !== "related" || count === 0 || !isInternal(index, o)) continue;
+    if (count === 0) continue;
     const target = index.links[o + L_TARGET]!;
     const event = target >= 0 ? r.eventOf[target]! : -1;
     const theirs = event >= 0 ? ctx.declaredTags(r.current[event]!) : null;
     if (!own && !theirs) continue;
-    const first = index.links[o + L_AUX1]!;
+    const tags = index.links[o + L_AUX1]!;
     const stray: string[] = [];
-    for (let k = first; k < first + count; k++) {
-      const tag = index.strings[index.tags[k]!]!;
+    for (let j = tags; j < tags + count; j++) {
+      const tag = index.text.get(index.tags[j]!);
       const t = tag.toLowerCase();
       if ((own !== null && !own.has(t)) || (theirs !== null && !theirs.has(t))) stray.push(tag);
     }

@@ -2,8 +2,8 @@
 // not-in-index (error) both ways, duplicate-entry (warning), on the index.
 
 import { formatYmd, kindOf } from "../archive/index/events.js";
-import { F, F_YMD, KIND_EVENT, L_TARGET } from "../archive/index/part.js";
-import { at, linksOf, titleLine, type IndexContext } from "./index-context.js";
+import { F, F_LINK, F_LINKS, F_YMD, KIND_EVENT, L, L_TARGET } from "../archive/index/part.js";
+import { at, titleLine, type IndexContext } from "./index-context.js";
 
 /** An event's current version missing from its day page. */
 export function checkEventListed(event: number, ctx: IndexContext): void {
@@ -12,16 +12,16 @@ export function checkEventListed(event: number, ctx: IndexContext): void {
   if (ctx.isBroken(file)) return;
   const ymd = index.files[file * F + F_YMD]!;
   const page = r.days.get(ymd)?.page ?? -1;
-  const path = ctx.path(file);
-  const pagePath = page >= 0 ? ctx.path(page) : `${path.slice(0, path.lastIndexOf("/"))}/index.md`;
-  // A page that exists but cannot be read is parse-error's business, and must never be overwritten.
-  if (page < 0 && index.idOf.has(pagePath)) return;
   if (page >= 0) {
     const listed = ctx.entriesOf(page);
     if (listed.has(file)) return;
     // The page lists an older version instead: reported (and repointed) on the page.
     for (let k = r.start[event]!; k < r.start[event + 1]!; k++) if (listed.has(r.versions[k]!)) return;
   }
+  const path = ctx.path(file);
+  const pagePath = page >= 0 ? ctx.path(page) : `${path.slice(0, path.lastIndexOf("/"))}/index.md`;
+  // A page that exists but cannot be read is parse-error's business, and must never be overwritten.
+  if (page < 0 && index.idOf(pagePath) >= 0) return;
   const title = ctx.titleOf(file);
   const fix = title === null ? undefined : { kind: "add-entry" as const, file: pagePath, date: formatYmd(ymd), title, path };
   const why = page >= 0 ? `not listed in its day page ${pagePath}` : `its day page ${pagePath} does not exist`;
@@ -35,7 +35,9 @@ export function checkDayEntries(page: number, ctx: IndexContext): void {
   const pagePath = ctx.path(page);
   const listed = ctx.entriesOf(page);
   const claimed = new Set<number>();
-  for (const o of linksOf(index, page)) {
+  const first = index.files[page * F + F_LINK]!;
+  for (let k = first; k < first + index.files[page * F + F_LINKS]!; k++) {
+    const o = k * L;
     const file = index.links[o + L_TARGET]!;
     if (file < 0 || kindOf(index, file) !== KIND_EVENT) continue;
     const item = at(index, o);

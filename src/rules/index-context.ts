@@ -12,6 +12,7 @@ import {
   F_TAG,
   F_TAGS,
   F_TITLE,
+  F_TITLE_HASH,
   F_TITLE_LINE,
   FLAG_BROKEN,
   FLAG_DECLARED,
@@ -28,9 +29,8 @@ import {
   LINK_STALE,
   TARGET_PATH,
   TARGET_SHIFT,
-  VIA_MASK,
-  VIAS,
 } from "../archive/index/part.js";
+import { HashTable, hashString } from "../archive/index/strings.js";
 import type { Finding, LeanFix, Position, Severity } from "./finding.js";
 
 export interface IndexContext {
@@ -42,6 +42,8 @@ export interface IndexContext {
   isBroken(id: number): boolean;
   /** The trimmed title of a readable event file, or null when there is none to compare with. */
   titleOf(id: number): string | null;
+  /** The string id of what titleOf gives, or -1. */
+  titleId(id: number): number;
   /** The one event file whose title is `text`, to suggest for a broken link. */
   fileTitled(text: string): string | null;
   /** Day-page entries by target file id, per page, built on first use. */
@@ -52,9 +54,10 @@ export interface IndexContext {
 
 export function createIndexContext(r: Resolved, sink: Finding[]): IndexContext {
   const { index } = r;
-  const { files, strings } = index;
-  let byTitle: Map<string, string | null> | null = null;
+  const { files, text } = index;
+  let byTitle: HashTable | null = null;
   const entryMaps = new Map<number, Map<number, number>>();
+  const declared = new Map<number, Set<string> | null>();
   const ctx: IndexContext = {
     r,
     index,
@@ -67,22 +70,27 @@ export function createIndexContext(r: Resolved, sink: Finding[]): IndexContext {
     path: (id) => pathOf(index, id),
     isCurrent: (id) => isCurrentFile(r, id),
     isBroken: (id) => kindOf(index, id) === KIND_UNREADABLE || (files[id * F + F_FLAGS]! & FLAG_BROKEN) !== 0,
-    titleOf(id) {
+    titleId(id) {
       const flags = files[id * F + F_FLAGS]!;
-      if ((flags & 3) !== KIND_EVENT || !(flags & FLAG_TITLE) || flags & FLAG_BROKEN) return null;
-      const title = strings[files[id * F + F_TITLE]!]!;
-      return title === "" ? null : title;
+      if ((flags & 3) !== KIND_EVENT || !(flags & FLAG_TITLE) || flags & FLAG_BROKEN) return -1;
+      const title = files[id * F + F_TITLE]!;
+      return text.length(title) === 0 ? -1 : title;
+    },
+    titleOf(id) {
+      const title = ctx.titleId(id);
+      return title < 0 ? null : text.get(title);
     },
     fileTitled(text) {
       byTitle ??= indexTitles(index);
-      return byTitle.get(text.trim()) ?? null;
+      return titled(index, byTitle, text.trim());
     },
     entriesOf(page) {
       let map = entryMaps.get(page);
       if (!map) {
         map = new Map();
-        for (const o of linksOf(index, page)) {
-          const t = index.links[o + L_TARGET]!;
+        const first = files[page * F + F_LINK]!;
+        for (let k = first; k < first + files[page * F + F_LINKS]!; k++) {
+          const t = index.links[k * L + L_TARGET]!;
           if (t >= 0) map.set(t, (map.get(t) ?? 0) + 1);
         }
         entryMaps.set(page, map);
@@ -91,38 +99,34 @@ export function createIndexContext(r: Resolved, sink: Finding[]): IndexContext {
     },
     declaredTags(id) {
       if (!(files[id * F + F_FLAGS]! & FLAG_DECLARED)) return null;
-      const first = files[id * F + F_TAG]!;
-      const tags = new Set<string>();
-      for (let k = first; k < first + files[id * F + F_TAGS]!; k++) tags.add(strings[index.tags[k]!]!.trim().toLowerCase());
+      let tags = declared.get(id);
+      if (tags === undefined) {
+        const first = files[id * F + F_TAG]!;
+        tags = new Set<string>();
+        for (let k = first; k < first + files[id * F + F_TAGS]!; k++) tags.add(text.get(index.tags[k]!).trim().toLowerCase());
+        declared.set(id, tags);
+      }
       return tags;
     },
   };
   return ctx;
 }
 
-/** Title -> path, or null where two files share the title (no suggestion then). */
-function indexTitles(index: ArchiveIndex): Map<string, string | null> {
-  const map = new Map<string, string | null>();
+/** Event files by the hash of their trimmed title (every event with a title, as the model's lookup takes them). */
+function indexTitles(index: ArchiveIndex): HashTable {
+  const table = new HashTable();
   for (const id of index.order) {
     const flags = index.files[id * F + F_FLAGS]!;
-    if ((flags & 3) !== KIND_EVENT || !(flags & FLAG_TITLE)) continue;
-    const t = index.strings[index.files[id * F + F_TITLE]!]!;
-    if (t === "") continue;
-    map.set(t, map.has(t) ? null : pathOf(index, id));
+    if ((flags & 3) !== KIND_EVENT || !(flags & FLAG_TITLE) || index.text.length(index.files[id * F + F_TITLE]!) === 0) continue;
+    table.insert(id, index.files[id * F + F_TITLE_HASH]!);
   }
-  return map;
+  return table;
 }
 
-/** Offsets into index.links of a file's links, in file order. */
-export function linksOf(index: ArchiveIndex, id: number): number[] {
-  const first = index.files[id * F + F_LINK]!;
-  const out: number[] = [];
-  for (let k = first; k < first + index.files[id * F + F_LINKS]!; k++) out.push(k * L);
-  return out;
-}
-
-export function viaOf(index: ArchiveIndex, o: number): (typeof VIAS)[number] {
-  return VIAS[index.links[o + L_FLAGS]! & VIA_MASK]!;
+/** The one file titled `text`, or null (none, or several: no suggestion then). */
+function titled(index: ArchiveIndex, byTitle: HashTable, text: string): string | null {
+  const same = byTitle.findAll(hashString(text), (id) => index.text.equalTo(index.files[id * F + F_TITLE]!, text));
+  return same.length === 1 ? pathOf(index, same[0]!) : null;
 }
 
 export function isInternal(index: ArchiveIndex, o: number): boolean {
@@ -132,18 +136,18 @@ export function isInternal(index: ArchiveIndex, o: number): boolean {
 /** The archive path an internal link points at (whether or not it exists). */
 export function targetPath(index: ArchiveIndex, o: number): string {
   const t = index.links[o + L_TARGET]!;
-  return t >= 0 ? pathOf(index, t) : index.strings[TARGET_PATH - t]!;
+  return t >= 0 ? pathOf(index, t) : index.text.get(TARGET_PATH - t);
 }
 
 /** The target as validate names it: the archive path of an internal link, else the destination as written. */
 export function targetOf(index: ArchiveIndex, o: number): string {
-  return isInternal(index, o) ? targetPath(index, o) : index.strings[index.links[o + L_AUX2]!]!;
+  return isInternal(index, o) ? targetPath(index, o) : index.text.get(index.links[o + L_AUX2]!);
 }
 
-/** Whether the link's text differs from `title` (its existing target's title). */
-export function isStale(index: ArchiveIndex, o: number, title: string): boolean {
+/** Whether the link's text differs from `title` (the string id of its existing target's title). */
+export function isStale(index: ArchiveIndex, o: number, title: number): boolean {
   const text = index.links[o + L_TEXT]!;
-  return text >= 0 ? index.strings[text] !== title : (index.links[o + L_FLAGS]! & LINK_STALE) !== 0;
+  return text >= 0 ? !index.text.equal(text, title) : (index.links[o + L_FLAGS]! & LINK_STALE) !== 0;
 }
 
 export function titleLine(index: ArchiveIndex, id: number): number | null {

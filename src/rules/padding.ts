@@ -3,7 +3,7 @@
 // on a tie) are reported once each, on their day page or else their first
 // file; a day split over 1/ and 01/ is reported on the second folder.
 
-import { formatYmd, type Day } from "../archive/index/events.js";
+import { formatYmd, isPadded, type Day } from "../archive/index/events.js";
 import type { IndexContext } from "./index-context.js";
 
 const TOP = { line: 1, column: 1 };
@@ -23,23 +23,20 @@ export function checkDayPadding(ctx: IndexContext): void {
       if (d.length === 2 && d.startsWith("0")) padded.push({ dir, day });
       else if (d.length === 1) unpadded.push({ dir, day });
     }
-    if (day.dirs.length > 1) report(firstFileIn(day, day.dirs[1]!, ctx), `the day ${formatYmd(day.ymd)} is split over ${day.dirs.join(" and ")}`);
+    if (day.dirs.length > 1) report(firstFileIn(day, day.padded[1]!, ctx), `the day ${formatYmd(day.ymd)} is split over ${day.dirs.join(" and ")}`);
   }
   if (padded.length === 0 || unpadded.length === 0) return;
   const minority = padded.length <= unpadded.length ? padded : unpadded;
   const style = minority === padded ? "zero-padded" : "not padded";
   const majority = minority === padded ? unpadded.length : padded.length;
   for (const { dir, day } of minority) {
-    report(firstFileIn(day, dir, ctx), `day folder ${dir} is ${style}, unlike ${majority} other day folder${majority === 1 ? "" : "s"}`);
+    report(firstFileIn(day, day.padded[day.dirs.indexOf(dir)]!, ctx), `day folder ${dir} is ${style}, unlike ${majority} other day folder${majority === 1 ? "" : "s"}`);
   }
 }
 
-function firstFileIn(day: Day, dir: string, ctx: IndexContext): string | null {
-  const inDir = (id: number) => {
-    const path = ctx.path(id);
-    return path.length > dir.length && path.startsWith(dir) && path.lastIndexOf("/") === dir.length;
-  };
-  if (day.page >= 0 && inDir(day.page)) return ctx.path(day.page);
-  const file = day.files.find(inDir);
+/** The day page in the day's folder that is (or is not) padded, else its first event file there. */
+function firstFileIn(day: Day, padded: boolean, ctx: IndexContext): string | null {
+  if (day.page >= 0 && isPadded(ctx.index, day.page) === padded) return ctx.path(day.page);
+  const file = day.files.find((id) => isPadded(ctx.index, id) === padded);
   return file === undefined ? null : ctx.path(file);
 }

@@ -1,7 +1,8 @@
 // The lean index of a whole archive: every part's integers in one set of
 // arrays, ids made global, every link's target resolved to a file id. Parts
 // come in any order (workers finish when they finish); `order` lists the
-// file ids by path, the order every answer is given in.
+// file ids by path, the order every answer is given in. Strings stay in the
+// parts' joined strings (see strings.ts); paths are found by their hash.
 
 import {
   D,
@@ -9,6 +10,7 @@ import {
   D_MESSAGE,
   D_RULE,
   F,
+  F_HASH,
   F_LINK,
   F_PATH,
   F_TAG,
@@ -17,6 +19,7 @@ import {
   L_AUX1,
   L_AUX2,
   L_FLAGS,
+  L_HASH,
   L_TARGET,
   L_TEXT,
   sectionsOf,
@@ -24,12 +27,13 @@ import {
   VIA_MASK,
   type Part,
 } from "./part.js";
+import { HashTable, hashString, StringTable } from "./strings.js";
 
 const RELATED = 1;
 const CHANGES = 2;
 
 export interface ArchiveIndex {
-  strings: string[];
+  text: StringTable;
   /** F ints per file (see part.ts), ids global. */
   files: Int32Array;
   /** L ints per link; L_TARGET is a file id, TARGET_NONE, or (at or below TARGET_PATH) the path of a missing file. */
@@ -39,8 +43,8 @@ export interface ArchiveIndex {
   fileCount: number;
   /** File ids in path order. */
   order: Int32Array;
-  /** File id by archive path. */
-  idOf: Map<string, number>;
+  /** The file id of an archive path, or -1. */
+  idOf(path: string): number;
 }
 
 interface Chunk {
@@ -48,73 +52,107 @@ interface Chunk {
   count: number;
 }
 
-/** Takes parts as they come; `finish` gives the index. */
+/** A growing Int32Array. */
+class Grow {
+  data = new Int32Array(4096);
+  length = 0;
+
+  /** Room for `n` more; returns where they go. */
+  reserve(n: number): number {
+    if (this.length + n > this.data.length) {
+      const bigger = new Int32Array(Math.max(this.data.length * 2, this.length + n));
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    const at = this.length;
+    this.length += n;
+    return at;
+  }
+
+  done(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/**
+ * Takes parts as they come, while the workers go on reading: their ints
+ * are appended with ids made global, their files entered in the path
+ * table, and the links they hold to files already here resolved at once.
+ * `finish` resolves the rest and gives the index.
+ */
 export class IndexBuilder {
-  private strings: string[] = [];
-  private files: Int32Array[] = [];
-  private links: Int32Array[] = [];
-  private tags: Int32Array[] = [];
-  private diags: Int32Array[] = [];
-  private counts = [0, 0, 0, 0];
-  private chunks: Chunk[] = [];
+  private readonly text = new StringTable();
+  private readonly files = new Grow();
+  private readonly links = new Grow();
+  private readonly tags = new Grow();
+  private readonly diags = new Grow();
+  private readonly table = new HashTable();
+  /** Offsets of links whose target was not here yet when they came. */
+  private pending: number[] = [];
+  private readonly chunks: Chunk[] = [];
 
   add(part: Part): void {
     const at = sectionsOf(part.ints);
     const [nFiles, nLinks, nTags, nDiags, nStrings] = at.counts as [number, number, number, number, number];
-    const [fileBase, linkBase, tagBase] = this.counts as [number, number, number, number];
-    const strBase = this.strings.length;
-    let start = 0;
-    for (let i = 0; i < nStrings; i++) {
-      const end = part.ints[at.ends + i]!;
-      this.strings.push(part.strs.substring(start, end));
-      start = end;
-    }
-    const files = part.ints.slice(at.files, at.files + nFiles * F);
-    for (let o = 0; o < files.length; o += F) {
+    const src = part.ints;
+    const strBase = this.text.add(part.strs, src.subarray(at.ends, at.ends + nStrings));
+    const fileBase = this.files.length / F;
+    const linkBase = this.links.length / L;
+    const tagBase = this.tags.length;
+    const fo = this.files.reserve(nFiles * F);
+    const files = this.files.data;
+    files.set(src.subarray(at.files, at.files + nFiles * F), fo);
+    for (let o = fo; o < fo + nFiles * F; o += F) {
       files[o + F_PATH]! += strBase;
       if (files[o + F_TITLE]! >= 0) files[o + F_TITLE]! += strBase;
       files[o + F_LINK]! += linkBase;
       files[o + F_TAG]! += tagBase;
     }
-    const links = part.ints.slice(at.links, at.links + nLinks * L);
-    for (let o = 0; o < links.length; o += L) shiftLink(links, o, fileBase, strBase, tagBase);
-    const tags = part.ints.slice(at.tags, at.tags + nTags);
-    for (let i = 0; i < tags.length; i++) tags[i]! += strBase;
-    const diags = part.ints.slice(at.diags, at.diags + nDiags * D);
-    for (let o = 0; o < diags.length; o += D) {
+    const lo = this.links.reserve(nLinks * L);
+    const links = this.links.data;
+    links.set(src.subarray(at.links, at.links + nLinks * L), lo);
+    for (let o = lo; o < lo + nLinks * L; o += L) shiftLink(links, o, fileBase, strBase, tagBase);
+    const to = this.tags.reserve(nTags);
+    for (let i = 0; i < nTags; i++) this.tags.data[to + i] = src[at.tags + i]! + strBase;
+    const dO = this.diags.reserve(nDiags * D);
+    const diags = this.diags.data;
+    diags.set(src.subarray(at.diags, at.diags + nDiags * D), dO);
+    for (let o = dO; o < dO + nDiags * D; o += D) {
       diags[o + D_FILE]! += fileBase;
       diags[o + D_RULE]! += strBase;
       diags[o + D_MESSAGE]! += strBase;
     }
-    this.files.push(files);
-    this.links.push(links);
-    this.tags.push(tags);
-    this.diags.push(diags);
+    for (let id = fileBase; id < fileBase + nFiles; id++) this.table.insert(id, files[id * F + F_HASH]!);
     if (nFiles > 0) this.chunks.push({ first: fileBase, count: nFiles });
-    this.counts = [fileBase + nFiles, linkBase + nLinks, tagBase + nTags, this.counts[3]! + nDiags];
+    for (let o = lo; o < lo + nLinks * L; o += L) if (links[o + L_TARGET]! <= TARGET_PATH && !this.resolve(o)) this.pending.push(o);
+  }
+
+  /** Points the link at `o` to the file its path names, when that file is here. */
+  private resolve(o: number): boolean {
+    const links = this.links.data;
+    const files = this.files.data;
+    const path = TARGET_PATH - links[o + L_TARGET]!;
+    const id = this.table.find(links[o + L_HASH]!, (f) => this.text.equal(files[f * F + F_PATH]!, path));
+    if (id < 0) return false;
+    links[o + L_TARGET] = id;
+    return true;
   }
 
   finish(): ArchiveIndex {
-    const index: ArchiveIndex = {
-      strings: this.strings,
-      files: concat(this.files),
-      links: concat(this.links),
-      tags: concat(this.tags),
-      diags: concat(this.diags),
-      fileCount: this.counts[0]!,
-      order: new Int32Array(0),
-      idOf: new Map(),
+    for (const o of this.pending) this.resolve(o);
+    this.pending = [];
+    const { text, table } = this;
+    const files = this.files.done();
+    return {
+      text,
+      files,
+      links: this.links.done(),
+      tags: this.tags.done(),
+      diags: this.diags.done(),
+      fileCount: files.length / F,
+      order: pathOrder(this.chunks, files, text),
+      idOf: (path) => table.find(hashString(path), (id) => text.equalTo(files[id * F + F_PATH]!, path)),
     };
-    this.files = this.links = this.tags = this.diags = [];
-    const paths = new Array<string>(index.fileCount);
-    for (let id = 0; id < index.fileCount; id++) {
-      const path = index.strings[index.files[id * F + F_PATH]!]!;
-      paths[id] = path;
-      index.idOf.set(path, id);
-    }
-    index.order = pathOrder(this.chunks, paths);
-    resolveTargets(index);
-    return index;
   }
 }
 
@@ -132,37 +170,29 @@ function shiftLink(links: Int32Array, o: number, fileBase: number, strBase: numb
   }
 }
 
-function concat(list: Int32Array[]): Int32Array {
-  let n = 0;
-  for (const a of list) n += a.length;
-  const out = new Int32Array(n);
-  let at = 0;
-  for (const a of list) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
-
 /**
  * Each part is sorted and holds one folder, so the parts in the order of
  * their first paths are the whole archive in path order. Should two ever
  * overlap, every path is sorted instead.
  */
-function pathOrder(chunks: Chunk[], paths: string[]): Int32Array {
-  const sorted = [...chunks].sort((a, b) => compare(paths[a.first]!, paths[b.first]!));
-  const order = new Int32Array(paths.length);
+function pathOrder(chunks: Chunk[], files: Int32Array, text: StringTable): Int32Array {
+  const path = (id: number) => text.get(files[id * F + F_PATH]!);
+  const firsts = new Map(chunks.map((c) => [c, path(c.first)]));
+  const sorted = [...chunks].sort((a, b) => compare(firsts.get(a)!, firsts.get(b)!));
+  const count = chunks.reduce((n, c) => n + c.count, 0);
+  const order = new Int32Array(count);
   let at = 0;
   let last: string | null = null;
   for (const c of sorted) {
-    if (last !== null && compare(last, paths[c.first]!) >= 0) return sortAll(paths);
+    if (last !== null && compare(last, firsts.get(c)!) >= 0) return sortAll(count, path);
     for (let i = 0; i < c.count; i++) order[at++] = c.first + i;
-    last = paths[c.first + c.count - 1]!;
+    last = path(c.first + c.count - 1);
   }
   return order;
 }
 
-function sortAll(paths: string[]): Int32Array {
+function sortAll(count: number, path: (id: number) => string): Int32Array {
+  const paths = Array.from({ length: count }, (_, id) => path(id));
   const ids = Array.from(paths.keys()).sort((a, b) => compare(paths[a]!, paths[b]!));
   return Int32Array.from(ids);
 }
@@ -171,10 +201,3 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function resolveTargets(index: ArchiveIndex): void {
-  const { links, strings, idOf } = index;
-  for (let o = L_TARGET; o < links.length; o += L) {
-    const target = links[o]!;
-    if (target <= TARGET_PATH) links[o] = idOf.get(strings[TARGET_PATH - target]!) ?? target;
-  }
-}

@@ -14,6 +14,7 @@ import {
   F_PATH,
   F_YMD,
   FLAG_INFO,
+  FLAG_PADDED,
   KIND_DAY,
   KIND_EVENT,
   KIND_MASK,
@@ -30,6 +31,8 @@ export interface Day {
   ymd: number;
   /** Day folders as written, in path order (two when the day is split over 1/ and 01/). */
   dirs: string[];
+  /** Whether each of `dirs` is the zero-padded one. */
+  padded: boolean[];
   /** The first day page by path, or -1. */
   page: number;
   /** Event files, in path order. */
@@ -54,22 +57,20 @@ export function kindOf(index: ArchiveIndex, id: number): number {
 }
 
 export function pathOf(index: ArchiveIndex, id: number): string {
-  return index.strings[index.files[id * F + F_PATH]!]!;
+  return index.text.get(index.files[id * F + F_PATH]!);
 }
 
-/** Link offsets (into index.links) of a file's Changes items that mark a version current and point at a file. */
-function* changeLinks(index: ArchiveIndex, id: number): Generator<number> {
+/** Calls `each` with the link offset (into index.links) of each of a file's Changes items. */
+function forChanges(index: ArchiveIndex, id: number, each: (o: number) => void): void {
   const first = index.files[id * F + F_LINK]!;
-  const n = index.files[id * F + F_LINKS]!;
-  for (let k = first; k < first + n; k++) {
-    if ((index.links[k * L + L_FLAGS]! & VIA_MASK) === CHANGES) yield k * L;
-  }
+  const end = first + index.files[id * F + F_LINKS]!;
+  for (let k = first; k < end; k++) if ((index.links[k * L + L_FLAGS]! & VIA_MASK) === CHANGES) each(k * L);
 }
 
 export function resolveEvents(index: ArchiveIndex): Resolved {
-  const { files, links, order } = index;
-  const parent = new Int32Array(index.fileCount).fill(-1);
-  for (let id = 0; id < index.fileCount; id++) if ((files[id * F + F_FLAGS]! & KIND_MASK) === KIND_EVENT) parent[id] = id;
+  const { files, links, order, fileCount } = index;
+  const parent = new Int32Array(fileCount).fill(-1);
+  for (let id = 0; id < fileCount; id++) if ((files[id * F + F_FLAGS]! & KIND_MASK) === KIND_EVENT) parent[id] = id;
   const find = (p: number): number => {
     let r = p;
     while (parent[r] !== r) r = parent[r]!;
@@ -82,7 +83,11 @@ export function resolveEvents(index: ArchiveIndex): Resolved {
   };
   for (const id of order) {
     if (parent[id] === -1) continue;
-    for (const o of changeLinks(index, id)) {
+    const first = files[id * F + F_LINK]!;
+    const end = first + files[id * F + F_LINKS]!;
+    for (let k = first; k < end; k++) {
+      const o = k * L;
+      if ((links[o + L_FLAGS]! & VIA_MASK) !== CHANGES) continue;
       const t = links[o + L_TARGET]!;
       if (t < 0 || parent[t] === -1) continue;
       const a = find(id);
@@ -90,31 +95,38 @@ export function resolveEvents(index: ArchiveIndex): Resolved {
       if (a !== b) parent[a] = b;
     }
   }
-  const groups = new Map<number, number[]>();
+  // Events numbered by their first file in path order; members listed in path order.
+  const eventOf = new Int32Array(fileCount).fill(-1);
+  const eventOfRoot = new Int32Array(fileCount).fill(-1);
+  const sizes: number[] = [];
   for (const id of order) {
     if (parent[id] === -1) continue;
     const r = find(id);
-    const g = groups.get(r);
-    if (g) g.push(id);
-    else groups.set(r, [id]);
+    if (eventOfRoot[r] === -1) {
+      eventOfRoot[r] = sizes.length;
+      sizes.push(0);
+    }
+    const e = eventOfRoot[r]!;
+    eventOf[id] = e;
+    sizes[e]!++;
   }
-  const eventOf = new Int32Array(index.fileCount).fill(-1);
-  const current = new Int32Array(groups.size);
-  const start = new Int32Array(groups.size + 1);
-  const versions = new Int32Array(groups.size === 0 ? 0 : [...groups.values()].reduce((n, g) => n + g.length, 0));
-  let e = 0;
-  let at = 0;
-  for (const members of groups.values()) {
+  const count = sizes.length;
+  const start = new Int32Array(count + 1);
+  for (let e = 0; e < count; e++) start[e + 1] = start[e]! + sizes[e]!;
+  const versions = new Int32Array(start[count]!);
+  const fill = start.slice(0, count);
+  for (const id of order) if (eventOf[id] !== -1) versions[fill[eventOf[id]!]!++] = id;
+  const current = new Int32Array(count);
+  for (let e = 0; e < count; e++) {
+    if (start[e + 1]! - start[e]! === 1) {
+      current[e] = versions[start[e]!]!;
+      continue;
+    }
+    const members = Array.from(versions.subarray(start[e], start[e + 1]));
     const cur = pickCurrent(index, members);
     current[e] = cur;
-    start[e] = at;
-    for (const v of orderVersions(index, cur, members)) {
-      versions[at++] = v;
-      eventOf[v] = e;
-    }
-    e++;
+    versions.set(orderVersions(index, cur, members), start[e]!);
   }
-  start[e] = at;
   return { index, eventOf, current, start, versions, days: indexDays(index) };
 }
 
@@ -128,12 +140,12 @@ function pickCurrent(index: ArchiveIndex, members: number[]): number {
   const self: number[] = [];
   for (const m of members) {
     let marksSelf = false;
-    for (const o of changeLinks(index, m)) {
-      if (!isCurrentMark(index, o)) continue;
+    forChanges(index, m, (o) => {
+      if (!isCurrentMark(index, o)) return;
       const t = index.links[o + L_TARGET]!;
       votes.set(t, (votes.get(t) ?? 0) + 1);
       if (t === m) marksSelf = true;
-    }
+    });
     if (marksSelf) self.push(m);
   }
   const pool = self.length > 0 ? self : members.filter((m) => votes.has(m));
@@ -142,40 +154,52 @@ function pickCurrent(index: ArchiveIndex, members: number[]): number {
 }
 
 function orderVersions(index: ArchiveIndex, current: number, members: number[]): number[] {
-  const isMember = new Set(members);
+  if (members.length === 1) return members;
   const ordered: number[] = [];
-  const seen = new Set<number>();
-  for (const o of changeLinks(index, current)) {
+  forChanges(index, current, (o) => {
     const t = index.links[o + L_TARGET]!;
-    if (t >= 0 && isMember.has(t) && !seen.has(t)) {
-      seen.add(t);
-      ordered.push(t);
-    }
-  }
-  for (const m of members) if (!seen.has(m)) ordered.push(m);
+    if (t >= 0 && members.includes(t) && !ordered.includes(t)) ordered.push(t);
+  });
+  for (const m of members) if (!ordered.includes(m)) ordered.push(m);
   return ordered;
 }
 
 function indexDays(index: ArchiveIndex): Map<number, Day> {
   const days = new Map<number, Day>();
+  let day: Day | undefined;
   for (const id of index.order) {
     const flags = index.files[id * F + F_FLAGS]!;
     if (!(flags & FLAG_INFO)) continue;
     const ymd = index.files[id * F + F_YMD]!;
-    let day = days.get(ymd);
+    if (day?.ymd !== ymd) day = days.get(ymd);
     if (!day) {
-      day = { ymd, dirs: [], page: -1, files: [] };
+      day = { ymd, dirs: [], padded: [], page: -1, files: [] };
       days.set(ymd, day);
     }
-    const path = pathOf(index, id);
-    const dir = path.slice(0, path.lastIndexOf("/"));
-    if (!day.dirs.includes(dir)) day.dirs.push(dir);
+    // A day has at most two folders, 1/ and 01/: the folder is known from the date and whether it is padded.
+    const padded = (flags & FLAG_PADDED) !== 0;
+    if (!day.padded.includes(padded)) {
+      day.padded.push(padded);
+      day.dirs.push(dayFolder(ymd, padded));
+    }
     const kind = flags & KIND_MASK;
     if (kind === KIND_DAY) {
       if (day.page < 0) day.page = id;
     } else if (kind === KIND_EVENT) day.files.push(id);
   }
   return days;
+}
+
+/** news/YYYY/MM/D as parseArchivePath read it: the day padded to two digits only when it was. */
+function dayFolder(ymd: number, padded: boolean): string {
+  const y = Math.floor(ymd / 10000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  return `news/${String(y).padStart(4, "0")}/${String(m).padStart(2, "0")}/${padded ? String(d).padStart(2, "0") : String(d)}`;
+}
+
+export function isPadded(index: ArchiveIndex, id: number): boolean {
+  return (index.files[id * F + F_FLAGS]! & FLAG_PADDED) !== 0;
 }
 
 export function isCurrentFile(r: Resolved, id: number): boolean {

@@ -12,6 +12,7 @@
 import type { LinkTarget } from "../links.js";
 import { linkTitle } from "../write.js";
 import { isBrokenScan, type ScannedFile, type ScannedLink, type Via } from "./scanned.js";
+import { hashString } from "./strings.js";
 import type { Finding } from "../../rules/finding.js";
 
 export interface Part {
@@ -24,13 +25,13 @@ export interface FileFinding extends Finding {
   currentOnly: boolean;
 }
 
-export const FORMAT = 1;
+export const FORMAT = 3;
 
 // Header: format, counts of files, links, tags, findings and strings.
 export const HEAD = 6;
 
 // A file: F ints.
-export const F = 10;
+export const F = 12;
 export const F_PATH = 0;
 export const F_FLAGS = 1;
 export const F_YMD = 2; // year * 10000 + month * 100 + day; 0 without an archive path
@@ -41,6 +42,8 @@ export const F_LINK = 6; // first link
 export const F_LINKS = 7; // link count
 export const F_TAG = 8; // first declared context
 export const F_TAGS = 9; // declared context count
+export const F_HASH = 10; // hashString of the path
+export const F_TITLE_HASH = 11; // hashString of the trimmed title (0 without one)
 
 export const KIND_MASK = 3;
 export const KIND_UNREADABLE = 0;
@@ -50,9 +53,11 @@ export const FLAG_BROKEN = 1 << 2;
 export const FLAG_TITLE = 1 << 3;
 export const FLAG_DECLARED = 1 << 4;
 export const FLAG_INFO = 1 << 5;
+/** The day folder is written with a leading zero (01..09). */
+export const FLAG_PADDED = 1 << 6;
 
 // A link: L ints.
-export const L = 8;
+export const L = 9;
 export const L_FLAGS = 0;
 export const L_LINE = 1;
 export const L_COLUMN = 2;
@@ -61,6 +66,7 @@ export const L_TEXT = 4; // linkTitle of the text, -1 when not carried
 export const L_AUX1 = 5; // changes: timestamp string or -1; related: first context tag
 export const L_AUX2 = 6; // changes: destination string (non-internal targets) or -1; related: tag count
 export const L_AUX3 = 7; // related: column of the `_Context` mark
+export const L_HASH = 8; // hashString of the target path, for targets outside the part
 
 export const VIA_MASK = 3;
 export const VIAS: readonly Via[] = ["date", "related", "changes", "day"];
@@ -87,88 +93,184 @@ export const D_RULE = 3;
 export const D_FLAGS = 4; // bit 0 warning, bit 1 current versions only
 export const D_MESSAGE = 5;
 
-class Strings {
-  readonly list: string[] = [];
+/** A growing run of int32s. */
+class Ints {
+  data = new Int32Array(1024);
+  length = 0;
+
+  /** Room for `n` more, at the returned offset. */
+  reserve(n: number): number {
+    if (this.length + n > this.data.length) {
+      const bigger = new Int32Array(Math.max(this.data.length * 2, this.length + n));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const at = this.length;
+    this.length += n;
+    return at;
+  }
+
+  push(value: number): void {
+    this.data[this.reserve(1)] = value;
+  }
+}
+
+const VIA_CODE: Record<Via, number> = { date: 0, related: 1, changes: 2, day: 3 };
+const TARGET_CODE: Record<LinkTarget["kind"], number> = { internal: 0, outside: 1, external: 2, fragment: 3 };
+const CHANGE_CODE: Record<(typeof CHANGE_KINDS)[number], number> = { first: 0, update: 1, current: 2, unknown: 3 };
+
+/**
+ * Writes one part, a file at a time, in path order: `paths` are all of the
+ * part's entries, sorted; `prefix` is the part's folder with a trailing
+ * slash (null: no folder, every target leaves the part).
+ */
+export class PartWriter {
+  private readonly strings: string[] = [];
   private readonly ids = new Map<string, number>();
-  id(s: string): number {
+  private readonly local = new Map<string, number>();
+  private readonly titles: (string | null)[] = [];
+  private readonly files = new Ints();
+  private readonly links = new Ints();
+  private readonly tags = new Ints();
+  private readonly diags = new Ints();
+  /** Links to a file of this part not written yet: [link offset, target, text]. */
+  private readonly pending: [number, number, string][] = [];
+
+  constructor(
+    paths: string[],
+    private readonly prefix: string | null,
+  ) {
+    paths.forEach((p, i) => this.local.set(p, i));
+  }
+
+  /** A string that recurs (tags, rules, messages): stored once per part. */
+  private shared(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
-      id = this.list.length;
-      this.list.push(s);
+      id = this.str(s);
       this.ids.set(s, id);
     }
     return id;
   }
-}
 
-/**
- * `files` sorted by path; `prefix` is the part's folder with a trailing
- * slash (null: no folder, every target leaves the part). `findings` are
- * each file's own, in the order its rules made them.
- */
-export function writePart(files: ScannedFile[], findings: FileFinding[][], prefix: string | null): Part {
-  const strings = new Strings();
-  const local = new Map<string, number>();
-  files.forEach((f, i) => local.set(f.path, i));
-  const titles = files.map(titleOf);
-  const fileInts: number[] = [];
-  const linkInts: number[] = [];
-  const tagInts: number[] = [];
-  const diagInts: number[] = [];
-  const resolve = (link: ScannedLink): number => {
+  /** A string that seldom recurs within a part (paths, titles, link texts): stored as it comes, no lookup. */
+  private str(s: string): number {
+    this.strings.push(s);
+    return this.strings.length - 1;
+  }
+
+  /** The next file (in path order) and the findings of its own rules. */
+  add(file: ScannedFile, findings: FileFinding[]): void {
+    const i = this.titles.length;
+    this.titles.push(titleOf(file));
+    const title = file.title ? file.title.text.trim() : null;
+    const first = this.links.length / L;
+    for (const link of file.links) this.writeLink(link);
+    const firstTag = this.tags.length;
+    for (const tag of file.declared ?? []) this.tags.push(this.shared(tag));
+    const o = this.files.reserve(F);
+    const out = this.files.data;
+    out[o + F_PATH] = this.str(file.path);
+    out[o + F_FLAGS] = fileFlags(file);
+    out[o + F_YMD] = file.info ? file.info.year * 10000 + file.info.month * 100 + file.info.day : 0;
+    out[o + F_TITLE] = title !== null ? this.str(title) : -1;
+    out[o + F_TITLE_LINE] = file.title ? file.title.line : 0;
+    out[o + F_CHANGES_LINE] = file.changesLine;
+    out[o + F_LINK] = first;
+    out[o + F_LINKS] = file.links.length;
+    out[o + F_TAG] = firstTag;
+    out[o + F_TAGS] = this.tags.length - firstTag;
+    out[o + F_HASH] = hashString(file.path);
+    out[o + F_TITLE_HASH] = title !== null ? hashString(title) : 0;
+    for (const d of findings) {
+      const at = this.diags.reserve(D);
+      const diags = this.diags.data;
+      diags[at + D_FILE] = i;
+      diags[at + D_LINE] = d.line;
+      diags[at + D_COLUMN] = d.column;
+      diags[at + D_RULE] = this.shared(d.rule);
+      diags[at + D_FLAGS] = (d.severity === "warning" ? 1 : 0) | (d.currentOnly ? 2 : 0);
+      diags[at + D_MESSAGE] = this.shared(d.message);
+    }
+  }
+
+  private target(link: ScannedLink): number {
     if (link.target.kind !== "internal") return TARGET_NONE;
     const path = link.target.path;
-    const inPart = prefix !== null && path.startsWith(prefix) ? local.get(path) : undefined;
-    return inPart ?? TARGET_PATH - strings.id(path);
-  };
-  files.forEach((file, i) => {
-    const first = linkInts.length / L;
-    for (const link of file.links) writeLink(link, resolve(link), titles, strings, linkInts, tagInts);
-    const firstTag = tagInts.length;
-    for (const tag of file.declared ?? []) tagInts.push(strings.id(tag));
-    fileInts.push(
-      strings.id(file.path),
-      fileFlags(file),
-      file.info ? file.info.year * 10000 + file.info.month * 100 + file.info.day : 0,
-      file.title ? strings.id(file.title.text.trim()) : -1,
-      file.title ? file.title.line : 0,
-      file.changesLine,
-      first,
-      file.links.length,
-      firstTag,
-      tagInts.length - firstTag,
-    );
-    for (const d of findings[i] ?? []) {
-      diagInts.push(i, d.line, d.column, strings.id(d.rule), (d.severity === "warning" ? 1 : 0) | (d.currentOnly ? 2 : 0), strings.id(d.message));
+    const inPart = this.prefix !== null && path.startsWith(this.prefix) ? this.local.get(path) : undefined;
+    return inPart ?? TARGET_PATH - this.str(path);
+  }
+
+  private writeLink(link: ScannedLink): void {
+    const target = this.target(link);
+    let flags = VIA_CODE[link.via] | (TARGET_CODE[link.target.kind] << TARGET_SHIFT);
+    let text = -1;
+    if (link.via !== "date") {
+      if (target >= 0) {
+        // Compared with the target's title here (now, or once the target is written): only the answer travels.
+        if (target < this.titles.length) {
+          if (isStale(link, this.titles[target]!)) flags |= LINK_STALE;
+        } else this.pending.push([this.links.length, target, textOf(link)]);
+      } else if (target !== TARGET_NONE) {
+        // Compared (or suggested for, when missing) on the main thread.
+        text = this.str(textOf(link));
+      }
     }
-  });
-  return pack(fileInts, linkInts, tagInts, diagInts, strings.list);
+    let aux1 = -1;
+    let aux2 = -1;
+    let aux3 = 0;
+    if (link.via === "changes") {
+      flags |= CHANGE_CODE[link.kind] << CHANGE_SHIFT;
+      aux1 = link.timestamp === null ? -1 : this.shared(link.timestamp);
+      aux2 = link.target.kind === "internal" ? -1 : this.str(link.dest);
+    } else if (link.via === "related") {
+      aux1 = this.tags.length;
+      for (const tag of link.contexts) this.tags.push(this.shared(tag));
+      aux2 = link.contexts.length;
+      aux3 = link.contextColumn;
+    }
+    const o = this.links.reserve(L);
+    const out = this.links.data;
+    out[o + L_FLAGS] = flags;
+    out[o + L_LINE] = link.line;
+    out[o + L_COLUMN] = link.column;
+    out[o + L_TARGET] = target;
+    out[o + L_TEXT] = text;
+    out[o + L_AUX1] = aux1;
+    out[o + L_AUX2] = aux2;
+    out[o + L_AUX3] = aux3;
+    out[o + L_HASH] = target <= TARGET_PATH ? hashString((link.target as { path: string }).path) : 0;
+  }
+
+  finish(): Part {
+    for (const [o, target, text] of this.pending) {
+      const title = this.titles[target] ?? null;
+      if (title !== null && text !== title) this.links.data[o + L_FLAGS]! |= LINK_STALE;
+    }
+    const { files, links, tags, diags, strings } = this;
+    const ints = new Int32Array(HEAD + files.length + links.length + tags.length + diags.length + strings.length);
+    ints.set([FORMAT, files.length / F, links.length / L, tags.length, diags.length / D, strings.length]);
+    let at = HEAD;
+    for (const list of [files, links, tags, diags]) {
+      ints.set(list.data.subarray(0, list.length), at);
+      at += list.length;
+    }
+    let end = 0;
+    for (const s of strings) {
+      end += s.length;
+      ints[at++] = end;
+    }
+    return { ints, strs: strings.join("") };
+  }
 }
 
-function writeLink(link: ScannedLink, target: number, titles: (string | null)[], strings: Strings, out: number[], tags: number[]): void {
-  let flags = VIAS.indexOf(link.via) | (TARGET_KINDS.indexOf(link.target.kind) << TARGET_SHIFT);
-  let text = -1;
-  if (target >= 0) {
-    const title = titles[target] ?? null;
-    if (title !== null && link.via !== "date" && linkTitle(link) !== title) flags |= LINK_STALE;
-  } else if (target !== TARGET_NONE && link.via !== "date") {
-    // Compared (or suggested for, when missing) on the main thread.
-    text = strings.id(linkTitle(link));
-  }
-  let aux1 = -1;
-  let aux2 = -1;
-  let aux3 = 0;
-  if (link.via === "changes") {
-    flags |= CHANGE_KINDS.indexOf(link.kind) << CHANGE_SHIFT;
-    aux1 = link.timestamp === null ? -1 : strings.id(link.timestamp);
-    aux2 = link.target.kind === "internal" ? -1 : strings.id(link.dest);
-  } else if (link.via === "related") {
-    aux1 = tags.length;
-    for (const tag of link.contexts) tags.push(strings.id(tag));
-    aux2 = link.contexts.length;
-    aux3 = link.contextColumn;
-  }
-  out.push(flags, link.line, link.column, target, text, aux1, aux2, aux3);
+function isStale(link: ScannedLink, title: string | null): boolean {
+  return title !== null && textOf(link) !== title;
+}
+
+/** linkTitle, without its pattern when there is nothing to unescape. */
+function textOf(link: ScannedLink): string {
+  return link.text.includes("\\") ? linkTitle(link) : link.text.trim();
 }
 
 /** What stale-title compares a link's text with: the trimmed title of a readable event, or null. */
@@ -185,23 +287,8 @@ function fileFlags(file: ScannedFile): number {
   if (file.title) flags |= FLAG_TITLE;
   if (file.declared) flags |= FLAG_DECLARED;
   if (file.info) flags |= FLAG_INFO;
+  if (file.info?.padded) flags |= FLAG_PADDED;
   return flags;
-}
-
-function pack(files: number[], links: number[], tags: number[], diags: number[], strs: string[]): Part {
-  const ints = new Int32Array(HEAD + files.length + links.length + tags.length + diags.length + strs.length);
-  ints.set([FORMAT, files.length / F, links.length / L, tags.length, diags.length / D, strs.length]);
-  let at = HEAD;
-  for (const list of [files, links, tags, diags]) {
-    ints.set(list, at);
-    at += list.length;
-  }
-  let end = 0;
-  for (const s of strs) {
-    end += s.length;
-    ints[at++] = end;
-  }
-  return { ints, strs: strs.join("") };
 }
 
 /** Where each section of a part starts, in ints. */

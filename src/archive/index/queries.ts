@@ -9,11 +9,11 @@ const RELATED = 1;
 
 /** A file's own tags: front matter `contexts:` where it declares them, else the union of its Related contexts. */
 export function fileContexts(r: Resolved, id: number): string[] {
-  const { files, tags, links, strings } = r.index;
+  const { files, tags, links, text } = r.index;
   const out: string[] = [];
   if (files[id * F + F_FLAGS]! & FLAG_DECLARED) {
     const first = files[id * F + F_TAG]!;
-    for (let k = first; k < first + files[id * F + F_TAGS]!; k++) out.push(strings[tags[k]!]!);
+    for (let k = first; k < first + files[id * F + F_TAGS]!; k++) out.push(text.get(tags[k]!));
     return sortTags(out);
   }
   const first = files[id * F + F_LINK]!;
@@ -21,7 +21,7 @@ export function fileContexts(r: Resolved, id: number): string[] {
     const o = k * L;
     if ((links[o + L_FLAGS]! & VIA_MASK) !== RELATED) continue;
     const t = links[o + L_AUX1]!;
-    for (let j = t; j < t + links[o + L_AUX2]!; j++) out.push(strings[tags[j]!]!);
+    for (let j = t; j < t + links[o + L_AUX2]!; j++) out.push(text.get(tags[j]!));
   }
   return sortTags(out);
 }
@@ -56,8 +56,8 @@ export function dayPagePosition(r: Resolved, id: number): number {
 
 /** The paths of the files holding a link (of any kind) that resolves to `path`, in path order. */
 export function filesLinkingTo(r: Resolved, path: string): string[] {
-  const target = r.index.idOf.get(path);
-  if (target === undefined) return [];
+  const target = r.index.idOf(path);
+  if (target < 0) return [];
   const { files, links, order } = r.index;
   const out: string[] = [];
   for (const id of order) {

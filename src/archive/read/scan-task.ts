@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { scannedFromParsed, type ScannedFile } from "../index/scanned.js";
-import { writePart, type FileFinding, type Part } from "../index/part.js";
+import { PartWriter, type FileFinding, type Part } from "../index/part.js";
 import { note } from "../parse-event.js";
 import { parseArchivePath } from "../paths.js";
 import { specialFile } from "../scan.js";
@@ -83,34 +83,47 @@ export interface Scanned {
 
 /** Read and scan `paths` (sorted) and `specials`; `prefix` is their folder, for links that stay inside it. */
 export function scanFiles(root: string, paths: string[], specials: Special[], prefix: string | null, startedMs: number, stats: TaskStats): Scanned {
-  const entries: { scanned: ScannedFile; key: string }[] = [];
+  const entries: { path: string; special: Special | null }[] = paths.map((path) => ({ path, special: null }));
+  for (const special of specials) entries.push({ path: special.path, special });
+  if (specials.length > 0) entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const writer = new PartWriter(entries.map((e) => e.path), prefix);
+  const keys: string[] = [];
   let recent = false;
   let cacheable = true;
   const reader = new Reader();
-  for (const path of paths) {
+  for (const { path, special } of entries) {
     let t = performance.now();
-    const read = reader.read(join(root, path));
-    stats.readMs += performance.now() - t;
-    t = performance.now();
-    if ("code" in read) {
-      entries.push({ scanned: unreadable(path, read.code), key: `${path}\0-1\0-1\n` });
-      cacheable = false;
+    let scanned: ScannedFile;
+    if (special) {
+      scanned = scannedFromParsed(specialFile(special));
+      keys.push(`${path}\0special\0${special.reason}\n`);
     } else {
-      if (read.mtimeMs >= startedMs - 1000) recent = true;
-      entries.push({ scanned: scanBytes(path, read.bytes), key: `${path}\0${read.size}\0${read.mtimeMs}\n` });
+      const read = reader.read(join(root, path));
+      stats.readMs += performance.now() - t;
+      t = performance.now();
+      if ("code" in read) {
+        scanned = unreadable(path, read.code);
+        keys.push(`${path}\0-1\0-1\n`);
+        cacheable = false; // read again next time
+      } else {
+        if (read.mtimeMs >= startedMs - 1000) recent = true;
+        scanned = scanBytes(path, read.bytes);
+        keys.push(`${path}\0${read.size}\0${read.mtimeMs}\n`);
+      }
+      stats.scanned++;
     }
+    const findings = findingsOf(scanned);
     stats.scanMs += performance.now() - t;
-    stats.scanned++;
+    t = performance.now();
+    writer.add(scanned, findings);
+    stats.packMs += performance.now() - t;
   }
-  for (const s of specials) entries.push({ scanned: scannedFromParsed(specialFile(s)), key: `${s.path}\0special\0${s.reason}\n` });
   const t = performance.now();
-  entries.sort((a, b) => (a.scanned.path < b.scanned.path ? -1 : a.scanned.path > b.scanned.path ? 1 : 0));
-  const files = entries.map((e) => e.scanned);
-  const findings = files.map(findingsOf);
-  const keys = entries.map((e) => e.key).join("");
-  const part = writePart(files, findings, prefix);
+  const part = writer.finish();
+  const joined = keys.join("");
+  const digest = digestOf(joined);
   stats.packMs += performance.now() - t;
-  return { part, keys, digest: digestOf(keys), recent, cacheable: cacheable && !recent };
+  return { part, keys: joined, digest, recent, cacheable: cacheable && !recent };
 }
 
 function findingsOf(file: ScannedFile): FileFinding[] {

@@ -8,6 +8,7 @@ import { newTimings, type ReadTimings } from "../../archive/read/read-index.js";
 import type { Context } from "../../cli/context.js";
 import { checkIndex } from "../../rules/check.js";
 import { sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import type { ArchiveFiles } from "./scope.js";
 
 export interface IndexCheck {
   problems: Diagnostic[];
@@ -51,4 +52,14 @@ export function timingsFor(ctx: Context): ReadTimings | undefined {
 
 export function reportTimings(ctx: Context, timings: ReadTimings | undefined): void {
   if (timings) ctx.stderr.write(`newsctl-timings ${JSON.stringify(timings)}\n`);
+}
+
+/** The index's files as validate PATH... looks them up. */
+export function indexFiles(index: ArchiveIndex): ArchiveFiles {
+  return {
+    *keys() {
+      for (const id of index.order) yield pathOf(index, id);
+    },
+    has: (path) => index.idOf(path) >= 0,
+  };
 }

@@ -10,7 +10,7 @@ import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";
 import { EXIT, UsageError } from "../../errors.js";
-import { checkArchiveIndex, reportTimings, timingsFor } from "./check-index.js";
+import { checkArchiveIndex, indexFiles, reportTimings, timingsFor } from "./check-index.js";
 import { countProblems, RULES, type Counts, type Diagnostic } from "./diagnostics.js";
 import { describeFix, planFixes, type FixPlan } from "./fix.js";
 import { loadFixTargets } from "./fix-items.js";
@@ -59,7 +59,7 @@ function check(ctx: Context, root: string, opts: ValidateOptions, progress: Prog
   progress.show("newsctl: reading the archive…");
   // --no-cache reads every file; otherwise readIndex decides (by size).
   const index = (read ?? readIndex(root, { ...(opts.cache === false ? { cache: false } : {}), timings })).index!;
-  const scope = known !== undefined ? known : resolveScope(ctx, root, { files: index.idOf }, opts.paths ?? []);
+  const scope = known !== undefined ? known : resolveScope(ctx, root, { files: indexFiles(index) }, opts.paths ?? []);
   progress.show(`newsctl: checking ${index.fileCount} files…`);
   const { problems, files, events } = checkArchiveIndex(index, scope, timings);
   reportTimings(ctx, timings);

@@ -16,7 +16,13 @@ function kindOf(path: string): "file" | "dir" | null {
 }
 
 /** null: the whole archive. Files that are not archive files (README.md, images) are skipped with a note. */
-export function resolveScope(ctx: Context, root: string, archive: { files: ReadonlyMap<string, unknown> }, paths: string[]): Set<string> | null {
+/** The archive's files, as the scope needs them: every path, and whether one is there. */
+export interface ArchiveFiles {
+  keys(): Iterable<string>;
+  has(path: string): boolean;
+}
+
+export function resolveScope(ctx: Context, root: string, archive: { files: ArchiveFiles }, paths: string[]): Set<string> | null {
   if (paths.length === 0) return null;
   const scope = new Set<string>();
   for (const given of paths) {
