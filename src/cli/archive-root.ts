@@ -2,10 +2,8 @@
 // the nearest folder at or above the working directory that holds news/.
 // Also finishes any change a killed run left half-done before reading.
 
-import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { withLock } from "../archive/lock.js";
-import { hasPendingTransactions, recoverTransactions } from "../archive/transaction.js";
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Context } from "./context.js";
 
@@ -35,8 +33,20 @@ export function findArchiveRoot(ctx: Context, option: string | undefined, { allo
   );
 }
 
+/** A cheap first look for a journal (transaction.ts: .newsctl/journal-*), before loading what can finish one. */
+function mayHaveJournal(root: string): boolean {
+  try {
+    return readdirSync(join(root, ".newsctl")).some((name) => name.startsWith("journal"));
+  } catch {
+    return false;
+  }
+}
+
 export async function openArchiveRoot(ctx: Context, option: string | undefined, opts: { allowNew?: boolean } = {}): Promise<string> {
   const root = findArchiveRoot(ctx, option, opts);
+  if (!mayHaveJournal(root)) return root;
+  // The lock and the transaction modules load only when there may be something to finish.
+  const [{ withLock }, { hasPendingTransactions, recoverTransactions }] = await Promise.all([import("../archive/lock.js"), import("../archive/transaction.js")]);
   if (hasPendingTransactions(root)) {
     const finished = await withLock(root, () => recoverTransactions(root));
     if (finished.length > 0) {
