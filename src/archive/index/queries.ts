@@ -2,6 +2,7 @@
 // tags, where its day page lists it, which files link to a file.
 
 import { sortTags } from "../model.js";
+import type { ArchiveIndex } from "./archive-index.js";
 import { formatYmd, pathOf, type Resolved } from "./events.js";
 import { F, F_FLAGS, F_LINK, F_LINKS, F_TAG, F_TAGS, F_YMD, FLAG_DECLARED, FLAG_TITLE, L, L_AUX1, L_AUX2, L_FLAGS, L_TARGET, VIA_MASK } from "./part.js";
 
@@ -55,17 +56,17 @@ export function dayPagePosition(r: Resolved, id: number): number {
 }
 
 /** The paths of the files holding a link (of any kind) that resolves to `path`, in path order. */
-export function filesLinkingTo(r: Resolved, path: string): string[] {
-  const target = r.index.idOf(path);
+export function filesLinkingTo(index: ArchiveIndex, path: string): string[] {
+  const target = index.idOf(path);
   if (target < 0) return [];
-  const { files, links, order } = r.index;
+  const { files, links, order } = index;
   const out: string[] = [];
   for (const id of order) {
     const first = files[id * F + F_LINK]!;
     const n = files[id * F + F_LINKS]!;
     for (let k = first; k < first + n; k++) {
       if (links[k * L + L_TARGET] === target) {
-        out.push(pathOf(r.index, id));
+        out.push(pathOf(index, id));
         break;
       }
     }

@@ -2,9 +2,7 @@
 // written with its day page, and backlinks if asked, in one transaction.
 
 import { withLock } from "../../archive/lock.js";
-import { readArchive } from "../../archive/read.js";
 import { commitWrites } from "../../archive/transaction.js";
-import type { Archive } from "../../archive/types.js";
 import { formatTimestamp } from "../../archive/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
@@ -15,7 +13,8 @@ import { resolveRelated } from "./lookup.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
 import { planAdd, type AddPlan } from "./plan.js";
 import { spellLike } from "./checks.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
+import { readCatalogue } from "./catalogue.js";
+import { archiveTags, similarTitles, suggestRelated, type Catalogue } from "./suggest.js";
 
 export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const given = draftFromFlags(opts);
@@ -49,7 +48,7 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
   given.related = (opts.related ?? []).map((path) => resolveRelated(root, ctx.cwd, path).path);
   // The whole archive is read only for what needs it: suggestions and tag search.
   if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
-  const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
+  const archive = interactive || opts.suggestRelated ? readCatalogue(root) : null;
   if (archive && given.tags) given.tags = spellLike(given.tags, archiveTags(archive).map((t) => t.tag));
   const relatedGiven = opts.related !== undefined || opts.suggestRelated !== undefined;
   const relatedFor = relatedGiven ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;
@@ -80,7 +79,7 @@ function refuseIncomplete(opts: AddOptions, given: PartialDraft): void {
 }
 
 /** --related as given, then the --suggest-related best suggestions not already among them. */
-function pickRelated(ctx: Context, archive: Archive | null, given: PartialDraft, count: number) {
+function pickRelated(ctx: Context, archive: Catalogue | null, given: PartialDraft, count: number) {
   return (tags: string[], date: string): string[] => {
     const chosen = [...new Set(given.related ?? [])];
     if (count === 0 || !archive) return chosen;

@@ -4,11 +4,10 @@
 
 import { parseIsoDate, formatIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
-import type { Archive } from "../../archive/types.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
 import { checkDate, checkSourceName, checkSummary, checkTag, checkTitle, checkUrl } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
-import { archiveTags, similarTitles, suggestRelated } from "./suggest.js";
+import { archiveTags, similarTitles, suggestRelated, type Catalogue } from "./suggest.js";
 
 export interface PromptEnv {
   prompter: Prompter;
@@ -16,7 +15,7 @@ export interface PromptEnv {
   say: (text: string) => void;
   root: string;
   /** The whole archive: its tags and events feed the suggestions. */
-  archive: Archive;
+  archive: Catalogue;
   now: Date;
   /** Set when --related or --suggest-related was given: it picks the related events, and nothing is asked. */
   relatedFor: ((tags: string[], date: string) => string[]) | null;
