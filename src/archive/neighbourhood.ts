@@ -1,11 +1,9 @@
 // Reading only the part of the archive one event's revision can touch:
-// parsing every file costs seconds on a large archive, while scanning bytes
-// for a file name is cheap. The parsed set is closed over Changes links, so
-// every event in it is grouped (and its current version chosen) as a full
-// read would.
+// parsing every file costs seconds on a large archive (the files that link
+// to the event come from the lean index). The parsed set is closed over
+// Changes links, so every event in it is grouped (and its current version
+// chosen) as a full read would.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { buildArchive } from "./model.js";
 import { readArchiveFile } from "./read.js";
 import type { Archive, ArchiveFile } from "./types.js";
@@ -23,20 +21,4 @@ export function readNeighbourhood(root: string, start: Iterable<string>, known: 
     for (const c of file.changes) if (c.target.kind === "internal" && !files.has(c.target.path)) queue.push(c.target.path);
   }
   return buildArchive(root, [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)));
-}
-
-/** The paths whose bytes hold `name` as written or percent-encoded: every file that may link to a file so named. */
-export function scanForName(root: string, paths: string[], name: string): string[] {
-  const needles = [...new Set([name, encodeURIComponent(name)])].map((n) => Buffer.from(n, "utf8"));
-  const hits: string[] = [];
-  for (const path of paths) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(root, path));
-    } catch {
-      continue;
-    }
-    if (needles.some((n) => bytes.includes(n))) hits.push(path);
-  }
-  return hits;
 }

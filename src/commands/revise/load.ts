@@ -1,10 +1,12 @@
 // What revise and history read: the event's own files first (named by path
-// or slug), then, for revise, its day folder and every file whose bytes name
-// the current version. Never the whole archive parsed.
+// or slug), then, for revise, its day folder and every file with a link to
+// the current version (found in the lean index). Never the whole archive parsed.
 
 import { basename } from "node:path";
+import { filesLinkingTo } from "../../archive/index/queries.js";
 import { listArchivePaths } from "../../archive/read.js";
-import { readNeighbourhood, scanForName } from "../../archive/neighbourhood.js";
+import { readIndex } from "../../archive/read/read-index.js";
+import { readNeighbourhood } from "../../archive/neighbourhood.js";
 import type { Archive, Event } from "../../archive/types.js";
 import { asArchivePath, findEvent } from "./find-event.js";
 
@@ -28,7 +30,8 @@ export function loadForRevision(root: string, arg: string, cwd: string): Loaded 
   const start = new Set([
     ...first.archive.files.keys(),
     ...paths.filter((p) => p.startsWith(current.info.dir + "/")),
-    ...scanForName(root, paths, basename(current.path)),
+    // Every file with a link that resolves to it, as validate resolves links (from the lean index).
+    ...filesLinkingTo(readIndex(root).index!, current.path),
   ]);
   const archive = readNeighbourhood(root, start, new Set(paths));
   return { archive, event: findEvent(archive, arg, cwd) };
