@@ -19,8 +19,11 @@ import { planFixes } from "../src/commands/validate/fix.js";
 import { formatJson } from "../src/commands/validate/format/json.js";
 import { selectFiles } from "../src/commands/list/index.js";
 import { toListItem } from "../src/commands/list/item.js";
+import { filesLinkingTo } from "../src/archive/index/queries.js";
+import { readCatalogue } from "../src/commands/add/catalogue.js";
+import { archiveTags, suggestRelated } from "../src/commands/add/suggest.js";
 import { buildHostileArchive } from "./hostile-corpus.js";
-import { FIXTURES, hashTree, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, hashTree, readText, runCli, runMain, tempDir } from "./helpers.js";
 
 /** What today's rules on the plain read print for `validate --format json [paths]`. */
 function referenceJson(root: string, scope: Set<string> | null = null): string {
@@ -143,5 +146,42 @@ describe("validate on the lean index equals the plain read and the full model's 
     after.delete(".newsctl/.gitignore");
     expect(after).toEqual(hashTree(viaModel));
     expect(statSync(join(viaIndex, "news")).isDirectory()).toBe(true);
+  });
+
+  it("add's tags and related-event suggestions, and the files that link to an event, as the full model has them", () => {
+    const { files } = generateArchive({ events: 600, seed: 8 });
+    const root = tempDir();
+    writeArchive(root, files);
+    cpSync(join(FIXTURES, "validate", "seeded", "news"), join(root, "news"), { recursive: true });
+    const archive = readArchivePlain(root);
+    const catalogue = readCatalogue(root);
+    expect(archiveTags(catalogue)).toEqual(archiveTags(archive));
+    const lean = (list: ReturnType<typeof suggestRelated>) => list.map((s) => ({ path: s.file.path, date: s.date, title: s.title, shared: s.shared, days: s.days }));
+    for (const [tags, date] of [[["Mali"], "2013-01-21"], [["mali", "Election", "Gao"], "1999-12-31"], [["Islamist"], "2030-01-01"]] as const) {
+      const exclude = new Set([archive.events[3]!.current.path]);
+      expect(lean(suggestRelated(catalogue, [...tags], date, exclude))).toEqual(lean(suggestRelated(archive, [...tags], date, exclude)));
+    }
+    const { index } = readIndex(root, { workers: 1 });
+    for (const event of archive.events.slice(0, 40)) {
+      const path = event.current.path;
+      const expected = [...new Set((archive.inbound.get(path) ?? []).map((l) => l.from))].sort();
+      expect(filesLinkingTo(index!, path), path).toEqual(expected);
+    }
+  });
+
+  it("revise repoints a Related link however it spells the event's path", async () => {
+    const root = tempDir();
+    cpSync(join(FIXTURES, "archive"), root, { recursive: true });
+    const archive = readArchivePlain(root);
+    const [target, from] = [...archive.inbound].flatMap(([path, links]) => links.filter((l) => l.via === "related").map((l) => [path, l.from] as const))[0]!;
+    // The same file, its name's first letter percent-encoded: validate resolves it, so must revise.
+    const name = target.slice(target.lastIndexOf("/") + 1);
+    const encoded = "%" + name.charCodeAt(0).toString(16).toUpperCase() + name.slice(1);
+    const text = readText(root, from);
+    writeFileSync(join(root, from), text.replace(`/${target})`, `/${target.slice(0, -name.length)}${encoded})`));
+    const r = await runMain(["revise", target, "--title", "A title revised", "--yes", "--archive", root], { now: () => new Date("2026-01-02T03:04:05Z") });
+    expect(r.code, r.stderr).toBe(0);
+    const next = r.stdout.trim();
+    expect(readText(root, from)).toContain(`(/${next})`);
   });
 });
