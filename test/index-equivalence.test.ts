@@ -16,6 +16,7 @@ import { checkArchive, countEvents } from "../src/commands/validate/check.js";
 import { checkArchiveIndex } from "../src/commands/validate/check-index.js";
 import { countProblems } from "../src/commands/validate/diagnostics.js";
 import { planFixes } from "../src/commands/validate/fix.js";
+import { loadFixTargets } from "../src/commands/validate/fix-items.js";
 import { formatJson } from "../src/commands/validate/format/json.js";
 import { selectFiles } from "../src/commands/list/index.js";
 import { toListItem } from "../src/commands/list/item.js";
@@ -23,6 +24,7 @@ import { filesLinkingTo } from "../src/archive/index/queries.js";
 import { readCatalogue } from "../src/commands/add/catalogue.js";
 import { archiveTags, suggestRelated } from "../src/commands/add/suggest.js";
 import { buildHostileArchive } from "./hostile-corpus.js";
+import { scramble } from "./support/scramble.js";
 import { FIXTURES, hashTree, readText, runCli, runMain, tempDir } from "./helpers.js";
 
 /** What today's rules on the plain read print for `validate --format json [paths]`. */
@@ -103,6 +105,22 @@ describe("validate on the lean index equals the plain read and the full model's 
         expect(r.code, r.stderr).toBe(0);
         expect(JSON.parse(r.stdout), `${args.join(" ")} (${run})`).toEqual(expected);
       }
+    }
+  });
+
+  it("on archives whose files disagree with each other in every way the whole-archive rules look at", () => {
+    const { files } = generateArchive({ events: 120, seed: 21 }) as { files: Map<string, string> };
+    for (let seed = 1; seed <= 25; seed++) {
+      const root = tempDir();
+      writeArchive(root, scramble(files, seed, 40));
+      const expected = referenceJson(root);
+      expect(indexJson(root, 0, false), `seed ${seed}`).toBe(expected);
+      // And the repairs --fix would write.
+      const archive = readArchivePlain(root);
+      const byModel = planFixes(archive, checkArchive(archive, null)).writes.map((w) => [w.path, w.content]);
+      const { problems } = checkArchiveIndex(readIndex(root, { workers: 0, cache: false }).index!, null);
+      const byIndex = planFixes(loadFixTargets(root, problems), problems).writes.map((w) => [w.path, w.content]);
+      expect(byIndex, `seed ${seed}`).toEqual(byModel);
     }
   });
 
