@@ -9,7 +9,7 @@ import { IndexBuilder, type ArchiveIndex } from "../index/archive-index.js";
 import type { Part } from "../index/part.js";
 import { buildStamp } from "./build-stamp.js";
 import { scanInWorkers } from "./index-pool.js";
-import { defaultWorkers, LARGE_ARCHIVE_MONTHS } from "./policy.js";
+import { LARGE_ARCHIVE_MONTHS, workersFor } from "./policy.js";
 import { cachedPart, digestOf, scanFiles, scanTask, type TaskOptions, type TaskResult, type TaskStats } from "./scan-task.js";
 import { planTasks } from "./walk.js";
 
@@ -54,7 +54,7 @@ export function readIndex(root: string, options: IndexOptions = {}): IndexRead {
   const plan = planTasks(root);
   const tasks = plan.tasks;
   const large = tasks.length >= LARGE_ARCHIVE_MONTHS;
-  const workers = Math.min(options.workers ?? (large ? defaultWorkers() : 0), tasks.length);
+  const workers = Math.min(options.workers ?? workersFor(root, tasks), tasks.length);
   const cache = options.cache ?? large;
   const taskOptions: TaskOptions = { cache, stamp: buildStamp(), startedMs };
   const timings = options.timings ?? newTimings();
