@@ -8,7 +8,7 @@
 import { isAscii, isUtf8 } from "node:buffer";
 import { parseSimpleFrontMatter } from "../frontmatter.js";
 import { declaredContexts, type ScannedFile, type ScannedLink, type Via } from "../index/scanned.js";
-import { parseLinkAt, resolveLink, type InlineLink, type LinkTarget } from "../links.js";
+import type { InlineLink } from "../links.js";
 import {
   CHANGE_TAIL,
   CONTEXT_TAIL,
@@ -21,11 +21,11 @@ import {
   note,
   SECTION,
   sectionName,
-  splitContexts,
   TITLE,
 } from "../parse-event.js";
 import type { ArchivePathInfo } from "../paths.js";
 import type { SectionName } from "../types.js";
+import { contextsOf, linkAt, targetOf } from "./fast-links.js";
 
 const HASH = 35;
 const LF = 10;
@@ -212,50 +212,6 @@ function readListLine(file: ScannedFile, section: SectionName, line: string, i: 
     }
   }
   file.links.push(scanned);
-}
-
-/**
- * parseLinkAt for the common link: no brackets or backslashes in the text,
- * no parentheses, blanks or backslashes in the destination, no title. Found
- * with native searches instead of a loop over characters; anything else is
- * left to parseLinkAt itself.
- */
-function linkAt(line: string, at: number): InlineLink | null {
-  const close = line.indexOf("]", at + 1);
-  if (close < 0 || within(line, "[", at + 1, close) || within(line, "\\", at + 1, close)) return parseLinkAt(line, at);
-  if (line.charCodeAt(close + 1) !== 40) return null;
-  const destStart = close + 2;
-  const end = line.indexOf(")", destStart);
-  const c = line.charCodeAt(destStart);
-  if (end < 0 || c === 32 || c === 9 || c === 60 || within(line, "(", destStart, end) || within(line, " ", destStart, end) || within(line, "\t", destStart, end) || within(line, "\\", destStart, end)) {
-    return parseLinkAt(line, at);
-  }
-  return { text: line.slice(at + 1, close), dest: line.slice(destStart, end), start: at, end: end + 1, destStart, destEnd: end, angle: false };
-}
-
-function within(line: string, what: string, from: number, to: number): boolean {
-  const i = line.indexOf(what, from);
-  return i >= 0 && i < to;
-}
-
-// The same `_Context: …_` text recurs across a folder's events: split once.
-const contextLists = new Map<string, string[]>();
-
-function contextsOf(text: string): string[] {
-  let tags = contextLists.get(text);
-  if (!tags) {
-    tags = splitContexts(text);
-    if (contextLists.size < 10_000) contextLists.set(text, tags);
-  }
-  return tags;
-}
-
-// A root-relative link of plain path segments resolves to itself minus the
-// slash: no dots, percent signs, queries or fragments to work out.
-const PLAIN_INTERNAL = /^\/news(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+$/;
-
-function targetOf(path: string, dest: string): LinkTarget {
-  return PLAIN_INTERNAL.test(dest) ? { kind: "internal", path: dest.slice(1) } : resolveLink(path, dest);
 }
 
 function linkOf(via: Via, path: string, link: InlineLink, i: number): ScannedLink {
