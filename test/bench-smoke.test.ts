@@ -36,7 +36,7 @@ describe("npm run bench", () => {
       for (const cell of cells.slice(4, 7)) expect(cell, rows[i]).toMatch(/^\d+(\.\d+)?$/);
     });
     const split = rows[MEASURES.length]!.split("|").map((c) => c.trim()).slice(2, -1);
-    expect(split).toHaveLength(11);
+    expect(split).toHaveLength(12);
     for (const cell of split) expect(cell).toMatch(/^\d+(\.\d+)?$/);
     expect(r.stdout).toContain('300 events, defects check: {"status":"ok: every injected defect found, nothing else","injected":6,"reported":6');
     const latest = JSON.parse(readFileSync(join(dir, "results", "latest.json"), "utf8"));
