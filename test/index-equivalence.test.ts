@@ -124,6 +124,17 @@ describe("validate on the lean index equals the plain read and the full model's 
     }
   });
 
+  it("on month folders of thousands of files (parts that outgrow every buffer)", () => {
+    const { files } = generateArchive({ events: 2500, seed: 13 }) as { files: Map<string, string> };
+    // Every event moved into one month (its day kept): a month folder of some 5000 files.
+    const month = (text: string) => text.replace(/news\/\d{4}\/\d{2}\//g, "news/2000/01/");
+    const squeezed = new Map([...files].map(([path, text]) => [month(path), month(text)]));
+    const root = tempDir();
+    writeArchive(root, squeezed);
+    const expected = referenceJson(root);
+    for (const workers of [0, 1]) expect(indexJson(root, workers, false)).toBe(expected);
+  });
+
   it("on every fixture archive", async () => {
     for (const fixture of [join(FIXTURES, "archive"), join(FIXTURES, "validate", "seeded")]) {
       const root = tempDir();

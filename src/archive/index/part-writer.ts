@@ -77,7 +77,9 @@ class Ints {
   }
 
   push(value: number): void {
-    this.data[this.reserve(1)] = value;
+    // reserve() first: it may replace `data`.
+    const at = this.reserve(1);
+    this.data[at] = value;
   }
 }
 
