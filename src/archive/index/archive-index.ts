@@ -72,6 +72,14 @@ class Grow {
   done(): Int32Array {
     return this.data.subarray(0, this.length);
   }
+
+  /** Room for `n` in all, at once (rather than by doubling). */
+  expect(n: number): void {
+    if (n <= this.data.length) return;
+    const bigger = new Int32Array(n);
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
 }
 
 /**
@@ -91,9 +99,21 @@ export class IndexBuilder {
   private pending: number[] = [];
   private readonly chunks: Chunk[] = [];
 
+  /** `expectedParts`: how many parts will come, to size the arrays from the first. */
+  constructor(private readonly expectedParts = 1) {}
+
   add(part: Part): void {
     const at = sectionsOf(part.ints);
     const [nFiles, nLinks, nTags, nDiags, nStrings] = at.counts as [number, number, number, number, number];
+    if (this.chunks.length === 0 && nFiles > 0) {
+      // Parts are months of a similar size: room for all of them, and a quarter more.
+      const scale = (n: number) => Math.ceil(n * this.expectedParts * 1.25);
+      this.files.expect(scale(nFiles * F));
+      this.links.expect(scale(nLinks * L));
+      this.tags.expect(scale(nTags));
+      this.text.expect(scale(nStrings));
+      this.table.expect(scale(nFiles));
+    }
     const src = part.ints;
     const strBase = this.text.add(part.strs, src.subarray(at.ends, at.ends + nStrings));
     const fileBase = this.files.length / F;
@@ -130,13 +150,14 @@ export class IndexBuilder {
   /** Points the link at `o` to the file its path names, when that file is here. */
   private resolve(o: number): boolean {
     const links = this.links.data;
-    const files = this.files.data;
-    const path = TARGET_PATH - links[o + L_TARGET]!;
-    const id = this.table.find(links[o + L_HASH]!, (f) => this.text.equal(files[f * F + F_PATH]!, path));
+    const id = this.table.findBy(links[o + L_HASH]!, this.samePath, TARGET_PATH - links[o + L_TARGET]!);
     if (id < 0) return false;
     links[o + L_TARGET] = id;
     return true;
   }
+
+  /** Whether file `id`'s path is string `path` (bound once: no closure per link). */
+  private readonly samePath = (id: number, path: number): boolean => this.text.equal(this.files.data[id * F + F_PATH]!, path);
 
   finish(): ArchiveIndex {
     for (const o of this.pending) this.resolve(o);

@@ -93,7 +93,10 @@ const CHANGE_CODE: Record<(typeof CHANGE_KINDS)[number], number> = { first: 0, u
  * slash (null: no folder, every target leaves the part).
  */
 export class PartWriter {
-  private readonly strings: string[] = [];
+  /** The part's strings as UTF-8, written as they come (so no file's text is held until the end), and where each ends. */
+  private bytes = Buffer.allocUnsafeSlow(64 * 1024);
+  private used = 0;
+  private readonly ends = new Ints();
   private readonly ids = new Map<string, number>();
   private readonly local = new Map<string, number>();
   private readonly titles: (string | null)[] = [];
@@ -123,8 +126,14 @@ export class PartWriter {
 
   /** A string that seldom recurs within a part (paths, titles, link texts): stored as it comes, no lookup. */
   private str(s: string): number {
-    this.strings.push(s);
-    return this.strings.length - 1;
+    if (this.used + s.length * 3 > this.bytes.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.used + s.length * 3));
+      this.bytes.copy(bigger, 0, 0, this.used);
+      this.bytes = bigger;
+    }
+    this.used += this.bytes.write(s, this.used, "utf8");
+    this.ends.push(this.used);
+    return this.ends.length - 1;
   }
 
   /** The next file (in path order) and the findings of its own rules. */
@@ -215,20 +224,18 @@ export class PartWriter {
       const title = this.titles[target] ?? null;
       if (title !== null && text !== title) this.links.data[o + L_FLAGS]! |= LINK_STALE;
     }
-    const { files, links, tags, diags, strings } = this;
-    const ints = new Int32Array(HEAD + files.length + links.length + tags.length + diags.length + strings.length);
-    ints.set([FORMAT, files.length / F, links.length / L, tags.length, diags.length / D, strings.length]);
+    const { files, links, tags, diags, ends } = this;
+    const ints = new Int32Array(HEAD + files.length + links.length + tags.length + diags.length + ends.length);
+    ints.set([FORMAT, files.length / F, links.length / L, tags.length, diags.length / D, ends.length]);
     let at = HEAD;
-    for (const list of [files, links, tags, diags]) {
+    for (const list of [files, links, tags, diags, ends]) {
       ints.set(list.data.subarray(0, list.length), at);
       at += list.length;
     }
-    let end = 0;
-    for (const s of strings) {
-      end += s.length;
-      ints[at++] = end;
-    }
-    return { ints, strs: strings.join("") };
+    // A buffer of its own, just the bytes used: it is transferred to the main thread and kept there.
+    const strs = new Uint8Array(this.used);
+    strs.set(this.bytes.subarray(0, this.used));
+    return { ints, strs };
   }
 }
 

@@ -15,7 +15,8 @@ import type { Via } from "./scanned.js";
 
 export interface Part {
   ints: Int32Array;
-  strs: string;
+  /** The part's strings, UTF-8, one after another (their end offsets close `ints`). */
+  strs: Uint8Array;
 }
 
 /** A finding of one file's own rules, before the whole archive says whether the file is current. */
@@ -23,7 +24,7 @@ export interface FileFinding extends Finding {
   currentOnly: boolean;
 }
 
-export const FORMAT = 3;
+export const FORMAT = 4;
 
 // Header: format, counts of files, links, tags, findings and strings.
 export const HEAD = 6;

@@ -1,19 +1,25 @@
-// The strings of a whole index, kept as the parts brought them: one joined
-// string per part and where each string starts and ends in it. A string is
-// cut out only when asked for; comparing two never cuts either.
+// The strings of a whole index, kept as the parts brought them: one UTF-8
+// buffer per part (transferred from its worker, never copied) and where each
+// string starts and ends in it. A string is decoded only when asked for;
+// comparing two is a native comparison of their bytes.
 
 export class StringTable {
-  private readonly texts: string[] = [];
+  private readonly buffers: Buffer[] = [];
   private part = new Uint16Array(1024);
   private start = new Int32Array(1024);
   private end = new Int32Array(1024);
   count = 0;
 
-  /** A part's joined strings and each one's end offset; returns the id of its first string. */
-  add(joined: string, ends: Int32Array): number {
+  /** Room for `n` strings in all, at once (rather than by doubling). */
+  expect(n: number): void {
+    this.grow(n);
+  }
+
+  /** A part's strings (UTF-8, one after another) and each one's end offset; returns the id of its first string. */
+  add(bytes: Uint8Array, ends: Int32Array): number {
     const base = this.count;
-    const p = this.texts.length;
-    this.texts.push(joined);
+    const p = this.buffers.length;
+    this.buffers.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     this.grow(base + ends.length);
     let from = 0;
     for (let i = 0; i < ends.length; i++) {
@@ -38,19 +44,22 @@ export class StringTable {
   }
 
   get(id: number): string {
-    return this.texts[this.part[id]!]!.substring(this.start[id]!, this.end[id]!);
+    return this.buffers[this.part[id]!]!.toString("utf8", this.start[id]!, this.end[id]!);
   }
 
+  /** In bytes: 0 only for the empty string. */
   length(id: number): number {
     return this.end[id]! - this.start[id]!;
   }
 
   equal(a: number, b: number): boolean {
-    return this.length(a) === this.length(b) && this.equalTo(b, this.get(a));
+    if (this.length(a) !== this.length(b)) return false;
+    const other = this.buffers[this.part[b]!]!;
+    return this.buffers[this.part[a]!]!.compare(other, this.start[b]!, this.end[b]!, this.start[a]!, this.end[a]!) === 0;
   }
 
   equalTo(id: number, s: string): boolean {
-    return this.length(id) === s.length && this.texts[this.part[id]!]!.startsWith(s, this.start[id]!);
+    return this.length(id) === Buffer.byteLength(s, "utf8") && this.get(id) === s;
   }
 }
 
@@ -66,6 +75,11 @@ export class HashTable {
   private slots = new Int32Array(4096).fill(-1);
   private hashes = new Int32Array(4096);
   private count = 0;
+
+  /** Room for `n` ids in all, at once (rather than by doubling). */
+  expect(n: number): void {
+    while (n * 2 > this.slots.length) this.rehash();
+  }
 
   insert(id: number, hash: number): void {
     if ((this.count + 1) * 2 > this.slots.length) this.rehash();
@@ -83,6 +97,16 @@ export class HashTable {
     this.hashes = new Int32Array(slots.length * 2);
     this.count = 0;
     for (let i = 0; i < slots.length; i++) if (slots[i] !== -1) this.insert(slots[i]!, hashes[i]!);
+  }
+
+  /** The first id with `hash` for which `same(id, arg)` holds, or -1 (`same` need not be a fresh closure). */
+  findBy<T>(hash: number, same: (id: number, arg: T) => boolean, arg: T): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id === -1) return -1;
+      if (this.hashes[slot] === hash && same(id, arg)) return id;
+    }
   }
 
   /** The first id with `hash` that passes `same`, or -1. */

@@ -43,7 +43,9 @@ export function loadShard(root: string, dir: string, stamp: string): Shard | nul
     if (intsEnd > bytes.length) return null;
     const ints = new Int32Array(head.ints);
     new Uint8Array(ints.buffer).set(bytes.subarray(headerEnd, intsEnd));
-    return { keys: head.keys, digest: head.digest, part: { ints, strs: bytes.toString("utf8", intsEnd) } };
+    const strs = new Uint8Array(bytes.length - intsEnd);
+    strs.set(bytes.subarray(intsEnd));
+    return { keys: head.keys, digest: head.digest, part: { ints, strs } };
   } catch {
     return null;
   }
@@ -53,7 +55,7 @@ export function saveShard(root: string, dir: string, stamp: string, shard: Shard
   const head: Header = { format: FORMAT, stamp, dir, keys: shard.keys, digest: shard.digest, ints: shard.part.ints.length };
   const headBytes = Buffer.from(JSON.stringify(head), "utf8");
   const ints = Buffer.from(shard.part.ints.buffer, shard.part.ints.byteOffset, shard.part.ints.byteLength);
-  const strs = Buffer.from(shard.part.strs, "utf8");
+  const strs = shard.part.strs;
   const prefix = Buffer.alloc(8);
   prefix.writeUInt32LE(headBytes.length, 4);
   let crc = crc32(prefix.subarray(4));

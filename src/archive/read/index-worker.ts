@@ -45,7 +45,7 @@ function send(work: () => TaskMessage, index: number): void {
   waitForRoom();
   try {
     const message = work();
-    port.postMessage(message, message.part ? [message.part.ints.buffer as ArrayBuffer] : []);
+    port.postMessage(message, message.part ? [message.part.ints.buffer as ArrayBuffer, message.part.strs.buffer as ArrayBuffer] : []);
   } catch (error) {
     port.postMessage({ index, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -59,7 +59,7 @@ export function readIndex(root: string, options: IndexOptions = {}): IndexRead {
   const taskOptions: TaskOptions = { cache, stamp: buildStamp(), startedMs };
   const timings = options.timings ?? newTimings();
   timings.workers = workers;
-  const builder = new IndexBuilder();
+  const builder = new IndexBuilder(tasks.length + 1);
   const merge = (part: Part) => {
     const t = performance.now();
     builder.add(part);
