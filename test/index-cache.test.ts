@@ -71,14 +71,18 @@ describe("the index cache", () => {
     const root = agedArchive();
     const cold = viaIndex(root, 0);
     const dir = join(root, ...SHARDS);
-    const [a, b, c] = readdirSync(dir);
+    const [a, b, c, d] = readdirSync(dir);
     const good = readFileSync(join(dir, a!));
+    const goodD = readFileSync(join(dir, d!));
     writeFileSync(join(dir, a!), Buffer.concat([good.subarray(0, 12), Buffer.from("garbage"), good.subarray(19)]));
     writeFileSync(join(dir, b!), good.subarray(0, 20));
     // Another month's shard in this one's place.
     writeFileSync(join(dir, c!), good);
-    expect(viaIndex(root, 0)).toEqual(cold);
+    // A body that no longer matches its (intact) header.
+    writeFileSync(join(dir, d!), Buffer.concat([goodD.subarray(0, goodD.length - 3), Buffer.from("zzz")]));
+    for (const workers of [0, 1]) expect(viaIndex(root, workers)).toEqual(cold);
     expect(readFileSync(join(dir, a!))).toEqual(good);
+    expect(readFileSync(join(dir, d!))).toEqual(goodD);
   });
 
   it("never caches a file changed in the last second, and a run that saw one is not reused", () => {

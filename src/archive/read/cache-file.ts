@@ -43,11 +43,16 @@ export function writeCacheFile(root: string, name: string, chunks: Uint8Array[])
 
 /** The value saved under `name` for `key`, or null (missing, stale or corrupt). */
 export function readCacheJson<T>(root: string, name: string, key: string): T | null {
+  return loadCacheJson<T>(root, name)?.(key) ?? null;
+}
+
+/** The file `name` read and parsed now, to be asked later for the value saved under a key; null when missing or corrupt. */
+export function loadCacheJson<T>(root: string, name: string): ((key: string) => T | null) | null {
   const bytes = readCacheFile(root, name);
   if (!bytes) return null;
   try {
     const saved = JSON.parse(bytes.toString("utf8")) as { key?: unknown; value?: T };
-    return saved.key === key && saved.value !== undefined ? saved.value : null;
+    return (key) => (saved.key === key && saved.value !== undefined ? saved.value : null);
   } catch {
     return null; // corrupt: work it out afresh, and save again
   }

@@ -48,6 +48,8 @@ export interface PoolCalls {
   onCachedPart(message: CachedPart): void;
   /** Milliseconds this thread spent waiting for workers. */
   waited?: (ms: number) => void;
+  /** Work for this thread while the workers start reading. */
+  meanwhile?: () => void;
 }
 
 export function scanInWorkers(root: string, tasks: string[], options: TaskOptions, workerCount: number, calls: PoolCalls): void {
@@ -64,6 +66,7 @@ export function scanInWorkers(root: string, tasks: string[], options: TaskOption
     workers.push(new Worker(url, { workerData: { root, tasks: share, options, signal, port: port2 }, transferList: [port2] }));
   }
   try {
+    calls.meanwhile?.();
     let deferred = 0;
     receive(flag, ports, tasks.length, calls, (m) => {
       const result = m as TaskResult;

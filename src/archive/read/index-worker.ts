@@ -34,7 +34,7 @@ if (deferred.length > 0) {
       // Gone or replaced since: read the folder afresh, and let nothing from this run be cached.
       send(() => {
         const part = cachedPart(root, dir, options, digest);
-        return part ? { index, part } : { index, part: scanTask(root, dir, { ...options, cache: false }, index, false).part, recent: true };
+        return part ? { index, part } : { index, part: scanTask(root, dir, options, index, false).part, recent: true };
       }, index);
     }
   }

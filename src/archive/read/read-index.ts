@@ -20,6 +20,8 @@ export interface IndexOptions {
   workers?: number;
   /** Asked once with the archive's key (never when a file changed within the last second): true to skip building the index. */
   reuse?: (key: string) => boolean;
+  /** Work to do while the workers read (such as loading what `reuse` may answer with). */
+  meanwhile?: () => void;
   /** Filled in with where the time went. */
   timings?: ReadTimings;
 }
@@ -92,9 +94,11 @@ export function readIndex(root: string, options: IndexOptions = {}): IndexRead {
         merge(m.part!);
       },
       waited: (ms) => (timings.waitMs += ms),
+      meanwhile: options.meanwhile,
     });
     if (!asked) wantParts();
   } else {
+    options.meanwhile?.();
     const deferred: TaskResult[] = [];
     tasks.forEach((dir, i) => {
       const r = scanTask(root, dir, taskOptions, i, cache);
@@ -106,7 +110,7 @@ export function readIndex(root: string, options: IndexOptions = {}): IndexRead {
         const dir = tasks[r.index]!;
         const part = cachedPart(root, dir, taskOptions, r.digest);
         if (!part) recent = true;
-        merge(part ?? scanTask(root, dir, { ...taskOptions, cache: false }, r.index, false).part!);
+        merge(part ?? scanTask(root, dir, taskOptions, r.index, false).part!);
       }
     }
   }

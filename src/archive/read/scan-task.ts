@@ -15,7 +15,7 @@ import { note } from "../parse-event.js";
 import { parseArchivePath } from "../paths.js";
 import { specialFile } from "../scan.js";
 import { checkFile } from "../../rules/file-rules.js";
-import { loadShard, saveShard } from "./index-shard.js";
+import { loadShard, loadShardHead, saveShard } from "./index-shard.js";
 import { scanBytes } from "./scan-file.js";
 import { walkMarkdown, type Special } from "./walk.js";
 
@@ -55,12 +55,16 @@ export function scanTask(root: string, dir: string, options: TaskOptions, index:
   const paths = walkMarkdown(root, dir, [], specials).sort();
   stats.walkMs = performance.now() - t;
   stats.files = paths.length + specials.length;
-  const shard = options.cache ? loadShard(root, dir, options.stamp) : null;
-  if (shard) {
+  const head = options.cache ? loadShardHead(root, dir, options.stamp) : null;
+  if (head) {
     t = performance.now();
     const keys = statKeys(root, paths, specials);
     stats.readMs = performance.now() - t;
-    if (keys === shard.keys) return { index, digest: shard.digest, recent: false, part: deferCached ? null : shard.part, stats };
+    if (keys === head.keys) {
+      if (deferCached) return { index, digest: head.digest, recent: false, part: null, stats };
+      const part = cachedPart(root, dir, options, head.digest);
+      if (part) return { index, digest: head.digest, recent: false, part, stats };
+    }
   }
   const result = scanFiles(root, paths, specials, `${dir}/`, options.startedMs, stats);
   if (options.cache && result.cacheable) saveShard(root, dir, options.stamp, { keys: result.keys, digest: result.digest, part: result.part });

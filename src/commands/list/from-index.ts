@@ -1,15 +1,17 @@
 // `list` over the whole archive (by tag, by range, or everything) on the
 // lean index: events are chosen and ordered there, and only the files shown
 // are read in full. The current events in list order (path, version count,
-// tags, date) are kept beside validate's findings under the archive's key,
-// so an unchanged large archive answers without building the index at all.
+// tags, date: see current-events.ts) are kept beside validate's findings
+// under the archive's key, so an unchanged large archive answers without
+// building the index at all.
 
 import { pathOf, resolveEvents, type Resolved } from "../../archive/index/events.js";
 import { dateOf, dayPagePosition, eventContexts, hasTitle } from "../../archive/index/queries.js";
 import { buildArchive } from "../../archive/model.js";
 import { readArchiveFile } from "../../archive/read/read-files.js";
-import { readCacheJson, writeCacheJson } from "../../archive/read/cache-file.js";
+import { loadCacheJson, writeCacheJson } from "../../archive/read/cache-file.js";
 import { readIndex } from "../../archive/read/read-index.js";
+import { matchingEvents, packEvents, type CurrentEvent, type SavedEvents } from "./current-events.js";
 import { toListItem, type ListItem } from "./item.js";
 
 export interface IndexQuery {
@@ -21,8 +23,6 @@ export interface IndexQuery {
 
 /** `current` false marks a superseded version (for the text format). */
 export type Row = ListItem & { current?: boolean };
-
-type Entry = [path: string, versions: number, contexts: string[], date: string];
 
 const NAME = "list-index.json";
 
@@ -41,20 +41,24 @@ export function listFromIndex(root: string, query: IndexQuery): Row[] {
     const { index } = readIndex(root);
     return rowsOf(root, pickFiles(resolveEvents(index!), query));
   }
-  let saved: Entry[] | null = null;
-  const read = readIndex(root, { reuse: (key) => (saved = readCacheJson<Entry[]>(root, NAME, key)) !== null && Array.isArray(saved) });
-  let entries: Entry[] | null = read.index === null ? saved : null;
-  if (!entries) {
-    entries = pickFiles(resolveEvents(read.index!), { tags: [] }).map((p) => [p.path, p.versions, p.contexts, p.date]);
-    if (read.large && !read.recent) writeCacheJson(root, NAME, read.key, entries);
+  let matched: CurrentEvent[] | null = null;
+  let saved: ((key: string) => SavedEvents | null) | null = null;
+  const read = readIndex(root, {
+    // Read (while the workers check the archive) what a warm run answers from.
+    meanwhile: () => (saved = loadCacheJson<SavedEvents>(root, NAME)),
+    reuse: (key) => {
+      const events = saved?.(key);
+      matched = events ? matchingEvents(events, query.tags, query.from, query.to) : null;
+      return matched !== null;
+    },
+  });
+  if (read.index !== null) {
+    const events = pickFiles(resolveEvents(read.index), { tags: [] });
+    const saved = packEvents(events);
+    if (read.large && !read.recent) writeCacheJson(root, NAME, read.key, saved);
+    matched = matchingEvents(saved, query.tags, query.from, query.to)!;
   }
-  const matches = tagFilter(query.tags);
-  const picked: Pick[] = [];
-  for (const [path, versions, contexts, date] of entries) {
-    if (!matches(contexts) || (query.from && date < query.from) || (query.to && date > query.to)) continue;
-    picked.push({ path, date, order: 0, version: 0, versions, current: true, contexts });
-  }
-  return rowsOf(root, picked);
+  return rowsOf(root, matched!.map((e) => ({ ...e, order: 0, version: 0, current: true })));
 }
 
 function tagFilter(tags: string[]): (contexts: string[]) => boolean {
