@@ -3,8 +3,7 @@
 //   injectDefects(files: Map<path, text>, count, seed) -> { files, manifest }
 // The input map is left as it is; same arguments, same output.
 
-import { mulberry32 } from "./generate.mjs";
-
+import { mulberry32 } from "./random.mjs";
 
 const ITEM = /^\d+\.\s+\[/;
 const BAD_URLS = [(k) => `htp//www.example.org/news/${k}`, (k) => `javascript:alert(${k})`, (k) => `www.example.org/no-scheme/${k}`, (k) => `<http://www.example.org/a b/${k}>`];

@@ -6,17 +6,9 @@
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "./random.mjs";
 
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const PLACES = ["Mali", "France", "Diabaly", "Douentza", "Gao", "Timbuktu", "Syria", "Aleppo", "Ukraine", "Kyiv", "Brazil", "Chile", "Japan", "Osaka", "Kenya", "Nairobi", "India", "Delhi", "Peru", "Lima", "Iceland", "Canada", "Mexico", "Egypt", "Cairo", "Nigeria", "Lagos", "Germany", "Berlin", "Spain"];
 const TOPICS = ["Islamist", "Election", "Earthquake", "Flood", "Protest", "Economy", "Football", "Health", "Climate", "Court", "Refugees", "Aviation", "Energy", "Science", "Space"];

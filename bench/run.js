@@ -1,12 +1,16 @@
-// The benchmark (npm run bench; not part of npm test). For each archive size
-// it measures, in one run, the floor (list + readFileSync every file) and the
-// real bin/newsctl.js for validate and list, each as wall time, ratio to the
-// floor and peak RSS, then prints a table and writes it as JSON.
+// The benchmark (npm run bench). For each archive size it measures, in one
+// run, the floor (list + readFileSync every file) and the real
+// bin/newsctl.js for validate and list, each as wall time, ratio to the
+// floor and peak RSS, then prints a table and writes it as JSON. A second
+// table shows where a cold validate's time goes: the workers' scan per
+// file, and the workers' and the main thread's shares.
 //
-//   node bench/run.js [--sizes 10000,100000] [--large] [--seed 1] [--defects 25] [--repeat 1]
+//   node bench/run.js [--sizes 10000,100000] [--large] [--seed 1] [--defects 25] [--repeat 1] [--dir DIR]
 //
-// Archives are generated once into bench/archives/ (keyed by size, seed and
-// defects) and reused. Nothing here is timed inside tests.
+// Archives are generated once into DIR/archives/ (default bench/; keyed by
+// size, seed and defects) and reused; results go to DIR/results/. npm test
+// runs it once on a tiny archive (test/bench-smoke.test.ts) to check that it
+// works, never to time anything.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,11 +23,12 @@ const REPO = join(HERE, "..");
 const BIN = join(REPO, "bin", "newsctl.js");
 const HOOK = pathToFileURL(join(HERE, "rss-hook.mjs")).href;
 const RSS_FILE = join(tmpdir(), `newsctl-bench-rss-${process.pid}`);
+let DIR = HERE;
 
 function parseArgs(argv) {
   // Defects are injected only once bench/defects.mjs (from the validate work) exists.
   const defects = existsSync(join(HERE, "defects.mjs")) ? 25 : 0;
-  const opts = { sizes: [10000, 100000], seed: 1, defects, repeat: 1 };
+  const opts = { sizes: [10000, 100000], seed: 1, defects, repeat: 1, dir: HERE };
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i];
     if (key === "--large") opts.sizes = [...new Set([...opts.sizes, 300000])];
@@ -31,6 +36,7 @@ function parseArgs(argv) {
     else if (key === "--seed") opts.seed = Number(argv[++i]);
     else if (key === "--defects") opts.defects = Number(argv[++i]);
     else if (key === "--repeat") opts.repeat = Math.max(1, Number(argv[++i]));
+    else if (key === "--dir") opts.dir = argv[++i];
     else {
       process.stderr.write(`bench: unknown argument ${key}\n`);
       process.exit(2);
@@ -42,7 +48,7 @@ function parseArgs(argv) {
 /** Generate once, reuse after: a marker file is written only when generation finished. */
 function ensureArchive(events, seed, defects) {
   const name = `events-${events}-seed-${seed}${defects ? `-defects-${defects}` : ""}`;
-  const root = join(HERE, "archives", name);
+  const root = join(DIR, "archives", name);
   const marker = join(root, ".generated");
   if (!existsSync(marker)) {
     process.stderr.write(`bench: generating ${name} (once; reused after)...\n`);
@@ -58,11 +64,11 @@ function ensureArchive(events, seed, defects) {
 }
 
 /** Spawn node on a script; wall time from here, peak RSS reported by the child itself. */
-function measure(label, script, args, { keepStdout = false } = {}) {
+function measure(label, script, args, { keepStdout = false, env = {} } = {}) {
   rmSync(RSS_FILE, { force: true });
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ["--import", HOOK, script, ...args], {
-    env: { ...process.env, NEWSCTL_BENCH_RSS_FILE: RSS_FILE, NO_COLOR: "1" },
+    env: { ...process.env, NEWSCTL_BENCH_RSS_FILE: RSS_FILE, NO_COLOR: "1", ...env },
     stdio: ["ignore", keepStdout ? "pipe" : "ignore", "pipe"],
     maxBuffer: 1 << 30,
     encoding: "utf8",
@@ -149,7 +155,8 @@ function benchSize(events, opts) {
   rows.push(floor);
 
   clearCache(root);
-  const cold = measure("validate (cold: cache emptied)", BIN, ["validate", "--format", "json", ...archive], { keepStdout: true });
+  // The timings cost nothing measurable (a few clock reads per folder) and are printed on stderr only.
+  const cold = measure("validate (cold: cache emptied)", BIN, ["validate", "--format", "json", ...archive], { keepStdout: true, env: { NEWSCTL_TIMINGS: "1" } });
   const pending = cold.code === 3 && /not built yet/.test(cold.stderr);
   rows.push(pending ? { ...cold, pending: true } : cold);
   rows.push(best("validate --no-cache (workers, no cache)", BIN, ["validate", "--no-cache", "--format", "json", ...archive], opts.repeat, { keepStdout: true }));
@@ -165,7 +172,31 @@ function benchSize(events, opts) {
     if (row.label.startsWith("validate") && pending) row.pending = true;
     row.ratio = row.wall / floor.wall;
   }
-  return { events, files, archive: name, rows, defects: checkDefects(cold, manifest, pending), changedSince: changedRow.check };
+  const scan = spawnSync(process.execPath, [join(HERE, "scan.mjs"), root], { encoding: "utf8" });
+  const split = splitOf(cold);
+  if (split) split.scanCpuUs = JSON.parse(scan.stdout || "{}").usPerFile ?? NaN;
+  return { events, files, archive: name, rows, split, defects: checkDefects(cold, manifest, pending), changedSince: changedRow.check };
+}
+
+/** Where a cold validate's time went, from the timings it printed on stderr (NEWSCTL_TIMINGS). */
+function splitOf(run) {
+  const line = run.stderr.split("\n").find((l) => l.startsWith("newsctl-timings "));
+  if (!line) return null;
+  const t = JSON.parse(line.slice("newsctl-timings ".length));
+  const s = (ms) => ms / 1000;
+  return {
+    workers: t.workers,
+    scanUsPerFile: t.scanned ? (t.scanMs * 1000) / t.scanned : 0,
+    workerWalk: s(t.walkMs),
+    workerRead: s(t.readMs),
+    workerScan: s(t.scanMs),
+    workerPack: s(t.packMs),
+    mainWait: s(t.waitMs),
+    mainMerge: s(t.mergeMs + t.finishMs),
+    mainResolve: s(t.resolveMs),
+    mainRules: s(t.rulesMs),
+    wall: run.wall,
+  };
 }
 
 /** Compare validate's findings with what the generator injected. */
@@ -205,11 +236,24 @@ function printTable(results) {
       lines.push(`| ${r.events} | ${r.files} | ${row.label} | ${wall} | ${ratio} | ${rss} |`);
     }
   }
+  lines.push("", "Where a cold validate's time goes (seconds of wall time; worker figures are summed over the workers, which run at once). Scan µs/file: in the workers (wall time, so a busy machine inflates it), and alone on one thread on files already in memory (CPU time, bench/scan.mjs):", "");
+  lines.push(`| events | workers | scan µs/file in workers | scan µs/file alone (CPU) | workers: walk | read | scan + own rules | pack | main: merge parts | resolve | whole-archive rules | waiting | wall |`);
+  lines.push(`| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  for (const r of results) {
+    const t = r.split;
+    if (!t) {
+      lines.push(`| ${r.events} | no timings | | | | | | | | | | | |`);
+      continue;
+    }
+    const f = (x) => x.toFixed(2);
+    lines.push(`| ${r.events} | ${t.workers} | ${t.scanUsPerFile.toFixed(1)} | ${t.scanCpuUs.toFixed(1)} | ${f(t.workerWalk)} | ${f(t.workerRead)} | ${f(t.workerScan)} | ${f(t.workerPack)} | ${f(t.mainMerge)} | ${f(t.mainResolve)} | ${f(t.mainRules)} | ${f(t.mainWait)} | ${f(t.wall)} |`);
+  }
   for (const r of results) lines.push(`\n${r.events} events, defects check: ${JSON.stringify(r.defects)}; --changed-since check: ${r.changedSince}`);
   return lines.join("\n");
 }
 
 const opts = parseArgs(process.argv.slice(2));
+DIR = opts.dir;
 const results = [];
 for (const events of opts.sizes) {
   process.stderr.write(`bench: ${events} events...\n`);
@@ -218,7 +262,7 @@ for (const events of opts.sizes) {
 for (const r of results) for (const row of r.rows) if (row.code > 1 && !row.pending) process.stderr.write(`bench: ${row.label} exited ${row.code}: ${row.stderr.slice(0, 300)}\n`);
 const table = printTable(results);
 process.stdout.write(table + "\n");
-mkdirSync(join(HERE, "results"), { recursive: true });
+mkdirSync(join(DIR, "results"), { recursive: true });
 const json = {
   when: new Date().toISOString(),
   node: process.version,
@@ -226,7 +270,7 @@ const json = {
   options: opts,
   results: results.map((r) => ({ ...r, rows: r.rows.map(({ stdout, ...row }) => row) })),
 };
-const out = join(HERE, "results", `bench-${json.when.replace(/[:.]/g, "-")}.json`);
+const out = join(DIR, "results", `bench-${json.when.replace(/[:.]/g, "-")}.json`);
 writeFileSync(out, JSON.stringify(json, null, 2) + "\n");
-writeFileSync(join(HERE, "results", "latest.json"), JSON.stringify(json, null, 2) + "\n");
+writeFileSync(join(DIR, "results", "latest.json"), JSON.stringify(json, null, 2) + "\n");
 process.stderr.write(`bench: written ${out}\n`);

@@ -1,7 +1,8 @@
 import { cpSync, existsSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fingerprintArchive, saveResult } from "../src/archive/result-cache.js";
+import { writeCacheJson } from "../src/archive/read/cache-file.js";
+import { readIndex } from "../src/archive/read/read-index.js";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
 import { Capture, FIXTURE_ARCHIVE, FIXTURES, hashTree, runCli, runMain, stripAnsi, tempArchive, tempDir, writeFile } from "./helpers.js";
@@ -341,7 +342,7 @@ describe("exit codes and options", () => {
     expect(truth.report.summary.errors).toBe(0);
     expect(readdirSync(cache).length).toBeGreaterThan(1);
     // A planted answer under the right key is used without the flag, and not with it.
-    saveResult(root, "validate-result", fingerprintArchive(root).key, { problems: [{ file: "news/planted.md", line: 1, column: 1, severity: "error", rule: "planted", message: "from the cache" }], counts: { errors: 1, warnings: 0, files: 1, events: 0 } });
+    writeCacheJson(root, "validate-result.json", readIndex(root).key, { problems: [{ file: "news/planted.md", line: 1, column: 1, severity: "error", rule: "planted", message: "from the cache" }], counts: { errors: 1, warnings: 0, files: 1, events: 0 } });
     expect((await problemsOf(root)).report.problems.map((p) => p.rule)).toEqual(["planted"]);
     const planted = hashTree(cache);
     const fresh = await problemsOf(root, ["--no-cache"]);

@@ -6,11 +6,11 @@
 // rewritten). Shards are written to a temp file and renamed into place.
 
 import { readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
 import { writeAtomically } from "./atomic.js";
+import { buildStamp } from "./read/build-stamp.js";
 import { cacheFolder } from "./state-dir.js";
 import { packRecords, unpackRecords, type PackedRecords } from "./pack.js";
 import { recordKey, type FileRecord } from "./record.js";
@@ -18,23 +18,8 @@ import { recordKey, type FileRecord } from "./record.js";
 /** Bump when the record layout changes; parser changes are caught by CODE_STAMP. */
 const FORMAT = 2;
 
-// A cache written by another build of the parser must not be trusted: the
-// compiled modules' sizes and mtimes are part of every shard's key.
-const CODE_STAMP = codeStamp(["parse-event.js", "parse-day.js", "links.js", "frontmatter.js", "record.js", "text.js", "paths.js", "pack.js", "read-file.js"]);
-
-function codeStamp(names: string[]): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return names
-    .map((name) => {
-      try {
-        const st = statSync(join(here, name));
-        return `${st.size}:${st.mtimeMs}`;
-      } catch {
-        return "-";
-      }
-    })
-    .join(",");
-}
+// A cache written by another build of newsctl is never trusted (read/build-stamp.ts).
+const CODE_STAMP = buildStamp();
 
 /**
  * .newsctl/cache, or null when a link or a file is in its way (then there is

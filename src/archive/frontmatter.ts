@@ -42,9 +42,15 @@ export function isDataLanguage(language: string): boolean {
 
 /**
  * Parse the text between the fences. `language` is what followed the
- * opening `---` (empty for plain YAML).
+ * opening `---` (empty for plain YAML). The front matter newsctl writes is
+ * read without loading gray-matter and js-yaml (some 50 ms a command).
  */
 export function parseFrontMatter(block: string, language: string): FrontMatterResult {
+  return parseSimpleFrontMatter(block, language) ?? parseWithGrayMatter(block, language);
+}
+
+/** Any front matter, through gray-matter (exported for the test that holds parseSimpleFrontMatter to it). */
+export function parseWithGrayMatter(block: string, language: string): FrontMatterResult {
   if (!isDataLanguage(language)) {
     return { ok: false, message: `front matter in "${language}" is not data (only YAML or JSON); it was not run` };
   }
@@ -103,4 +109,30 @@ export function sequenceScalars(block: string, key: string): SequenceScalar[] | 
     return out;
   }
   return null;
+}
+
+// One line of the front matter newsctl writes: `key: "text"` or
+// `key: ["a", "b"]`, printable ASCII without quotes or backslashes. YAML
+// reads such a line as JSON would, with no escapes, types or anchors.
+const QUOTED = String.raw`"[\x20\x21\x23-\x5b\x5d-\x7e]*"`;
+const SIMPLE_LINE = new RegExp(String.raw`^([A-Za-z][A-Za-z0-9_-]*): (${QUOTED}|\[\]|\[${QUOTED}(?:, ${QUOTED})*\])$`);
+// Plain keys YAML would read as a boolean or null (then turned back into "true", "null"...).
+const SPECIAL_KEY = /^(?:true|false|null)$/i;
+
+/**
+ * The front matter newsctl itself writes, read without gray-matter (which
+ * costs some 40 µs a file, and 50 ms to load); null for anything else,
+ * which goes to gray-matter. Gives what gray-matter gives for the same block.
+ */
+export function parseSimpleFrontMatter(block: string, language: string): FrontMatterResult | null {
+  const lang = language.toLowerCase();
+  if (lang !== "" && lang !== "yaml" && lang !== "yml") return null;
+  const data: Record<string, unknown> = {};
+  const lines = block.split("\n");
+  for (const line of lines) {
+    const m = SIMPLE_LINE.exec(line);
+    if (!m || SPECIAL_KEY.test(m[1]!) || Object.hasOwn(data, m[1]!)) return null;
+    data[m[1]!] = JSON.parse(m[2]!) as unknown;
+  }
+  return { ok: true, data };
 }

@@ -18,21 +18,21 @@ import type {
   SourceItem,
 } from "./types.js";
 
-const FENCE_OPEN = /^---([A-Za-z]*)[ \t]*$/;
-const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
+export const FENCE_OPEN = /^---([A-Za-z]*)[ \t]*$/;
+export const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;
 // The line grammar. Every edit finds lines by these same definitions (see
 // sectionOf and isHeadingLine), so a file the parser reads one way is never
-// edited as if it read another.
-const SECTION = /^#{2,6}[ \t]*(sources?|related|changes)[ \t]*:?[ \t]*$/i;
-const HEADING = /^#{2,6}(\s|$)/;
-const TITLE = /^#[ \t]+(.*)$/;
+// edited as if it read another. The lean index's fast scan reads by them too.
+export const SECTION = /^#{2,6}[ \t]*(sources?|related|changes)[ \t]*:?[ \t]*$/i;
+export const HEADING = /^#{2,6}(\s|$)/;
+export const TITLE = /^#[ \t]+(.*)$/;
 export const LIST_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+/;
 export const CHANGE_TAIL =
   /_\s*(?:(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?)\s*)?\(\s*(first version|update|current version)\s*\)\s*_/i;
 export const CONTEXT_TAIL = /_\s*Context:\s*([^_]*)_/i;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const KINDS: Record<string, ChangeKind> = {
+export const KINDS: Record<string, ChangeKind> = {
   "first version": "first",
   update: "update",
   "current version": "current",
@@ -207,7 +207,7 @@ export function splitContexts(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-function sectionName(word: string): SectionName {
+export function sectionName(word: string): SectionName {
   const w = word.toLowerCase();
   return w.startsWith("source") ? "source" : (w as SectionName);
 }

@@ -3,22 +3,19 @@
 // archive is read on worker threads and through the parse cache (both behind
 // the same synchronous call); the result is the same, field by field.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import { cacheDir } from "./cache.js";
-import { describeFault, faultOnPath, relPathProblem } from "./inside.js";
+import { defaultWorkers, LARGE_ARCHIVE_MONTHS } from "./read/policy.js";
 import { buildArchive } from "./model.js";
-import { note } from "./parse-event.js";
-import { dayDirs, parseArchivePath, type DayRef } from "./paths.js";
 import { scanInWorkers } from "./pool.js";
 import { parseFile } from "./read-file.js";
+import { readListedFile } from "./read/read-files.js";
 import { unpackRecords } from "./pack.js";
 import { createInterner, fromRecord, type FileRecord } from "./record.js";
 import { planTasks, scanFiles, scanTask, specialFile, walkMarkdown, type Special } from "./scan.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
 export { parseFile };
+export { markdownFilesIn, readArchiveFile, readDays, readListedFile } from "./read/read-files.js";
 
 export interface ReadOptions {
   /** Use and refresh .newsctl/cache. Default: only for a large archive. */
@@ -27,44 +24,11 @@ export interface ReadOptions {
   workers?: number;
 }
 
-/** Below this many month folders, starting threads costs more than it saves. */
-export const LARGE_ARCHIVE_MONTHS = 24;
+export { LARGE_ARCHIVE_MONTHS };
 
 /** Every .md path under news/, archive-relative, forward slashes, sorted. */
 export function listArchivePaths(root: string): string[] {
   return walkMarkdown(root, "news").sort();
-}
-
-/**
- * One file by its archive path. A path through a symbolic link, or to
- * something that is not a regular file, is never opened: it reads as a
- * not-a-file finding, as the walk of the whole archive reports it.
- */
-export function readArchiveFile(root: string, path: string): ArchiveFile {
-  const bad = relPathProblem(path);
-  if (bad) return { kind: "unreadable", path, info: null, notes: [note(1, 1, "bad-path", "error", `not an archive path: ${bad}`)] };
-  const fault = faultOnPath(root, path, "file");
-  if (fault && fault.kind !== "unreadable") {
-    return { kind: "unreadable", path, info: parseArchivePath(path), notes: [note(1, 1, "not-a-file", "error", describeFault(fault))] };
-  }
-  return readListedFile(root, path);
-}
-
-/** A file a listing of the archive found as a regular file (no link on its way): read without looking again. */
-export function readListedFile(root: string, path: string): ArchiveFile {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    return {
-      kind: "unreadable",
-      path,
-      info: parseArchivePath(path),
-      notes: [note(1, 1, "parse-error", "error", `cannot read the file (${code})`)],
-    };
-  }
-  return parseFile(path, bytes);
 }
 
 export function readArchive(root: string, options: ReadOptions = {}): Archive {
@@ -99,40 +63,7 @@ export function readArchivePlain(root: string): Archive {
   return buildArchive(root, files);
 }
 
-/**
- * One worker per core (at most 4). Measured at 100k events on 2 cores, in
- * one run: 2 workers read the archive in 18.9 s, 1 worker in 26.2 s, even
- * though the main thread competes with them for the CPU.
- */
-function defaultWorkers(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
-}
-
 /** Made once here, before any worker saves a shard; null (read-only, a link in the way): the shards are not saved. */
 function prepareCache(root: string): void {
   cacheDir(root, true);
-}
-
-/** The .md files directly in a folder (archive-relative names), sorted; none when it is missing. Never a link: Dirent does not follow them. */
-export function markdownFilesIn(root: string, dir: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((d) => d.isFile() && d.name.endsWith(".md"))
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-/** Only the folders of the given days, padded or not: never the whole archive, nor a folder reached through a link. */
-export function readDays(root: string, days: DayRef[]): Archive {
-  const files: ArchiveFile[] = [];
-  for (const day of days) {
-    for (const dir of dayDirs(day)) {
-      if (faultOnPath(root, dir, "folder")) continue;
-      for (const name of markdownFilesIn(root, dir)) files.push(readListedFile(root, `${dir}/${name}`));
-    }
-  }
-  return buildArchive(root, files);
 }

@@ -7,12 +7,12 @@
 // otherwise hide.
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { writeAtomically } from "./atomic.js";
 import { cacheDir } from "./cache.js";
 import { LARGE_ARCHIVE_MONTHS } from "./read.js";
+import { buildStamp } from "./read/build-stamp.js";
 import { walkMarkdown, type Special } from "./scan.js";
 
 export interface Fingerprint {
@@ -23,32 +23,13 @@ export interface Fingerprint {
   recent: boolean;
 }
 
-
-/** The build of newsctl: every compiled module's size and mtime. */
-function codeStamp(): string {
-  const distRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const hash = createHash("sha1");
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const abs = join(dir, entry.name);
-      if (entry.isDirectory()) walk(abs);
-      else if (entry.name.endsWith(".js")) {
-        const st = statSync(abs);
-        hash.update(`${abs}\0${st.size}\0${st.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(distRoot);
-  return hash.digest("hex");
-}
-
 /** Uses the real clock, not the context's: recency is about the file system's own mtimes. */
 export function fingerprintArchive(root: string): Fingerprint {
   const nowMs = Date.now();
   const specials: Special[] = [];
   const paths = walkMarkdown(root, "news", [], specials).sort();
   const months = new Set(paths.map((p) => p.split("/").slice(0, 3).join("/")));
-  const hash = createHash("sha1").update(codeStamp());
+  const hash = createHash("sha1").update(buildStamp());
   let recent = false;
   for (const path of paths) {
     const st = statSync(join(root, path), { throwIfNoEntry: false });

@@ -29,11 +29,22 @@ interface Tally {
 
 /** The vocabulary of `files` (in path order): one entry per tag, most used first, then by name. */
 export function tagVocabulary(files: Iterable<EventFile>): TagUse[] {
+  const lists: string[][] = [];
+  for (const file of files) lists.push(fileTags(file));
+  return vocabularyOf(lists);
+}
+
+/**
+ * The vocabulary of event files given as their tags (each file's spellings
+ * in order, as fileTags gives them; files in path order): from parsed files
+ * or from the lean index.
+ */
+export function vocabularyOf(files: Iterable<readonly string[]>): TagUse[] {
   const tallies = new Map<string, Tally>();
   let order = 0;
-  for (const file of files) {
+  for (const tagsOfFile of files) {
     const counted = new Set<string>();
-    for (const spelling of fileTags(file)) {
+    for (const spelling of tagsOfFile) {
       const key = spelling.toLowerCase();
       let tally = tallies.get(key);
       if (!tally) tallies.set(key, (tally = { files: 0, spellings: new Map() }));

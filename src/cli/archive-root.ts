@@ -2,10 +2,9 @@
 // the nearest folder at or above the working directory that holds news/.
 // Also finishes any change a killed run left half-done before reading.
 
-import { lstatSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { withLock } from "../archive/lock.js";
-import { hasPendingTransactions, recoverTransactions, type Recovery } from "../archive/recover.js";
+import { lstatSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Recovery } from "../archive/recover.js";
 import { assertStateDirUsable, STATE_DIR, stateDirProblem } from "../archive/state-dir.js";
 import { describeOsError, FailureError, UsageError } from "../errors.js";
 import type { Context } from "./context.js";
@@ -79,8 +78,21 @@ export async function openArchiveRoot(ctx: Context, option: string | undefined, 
   }
   const cacheProblem = stateDirProblem(root, "cache");
   if (cacheProblem) warn(ctx, `${cacheProblem}: the cache is not used; remove it`);
-  if (hasPendingTransactions(root)) await finishHalfDone(ctx, root, Boolean(opts.write));
+  if (mayHaveJournal(root)) await finishHalfDone(ctx, root, Boolean(opts.write));
   return root;
+}
+
+/**
+ * A cheap first look for a journal (.newsctl/journal-*), so that a reader of
+ * one folder (`list --date`) loads the lock and transaction modules only
+ * when there may be something to finish.
+ */
+function mayHaveJournal(root: string): boolean {
+  try {
+    return readdirSync(join(root, STATE_DIR)).some((name) => name.startsWith("journal-"));
+  } catch {
+    return false;
+  }
 }
 
 function warn(ctx: Context, text: string): void {
@@ -88,6 +100,8 @@ function warn(ctx: Context, text: string): void {
 }
 
 async function finishHalfDone(ctx: Context, root: string, write: boolean): Promise<void> {
+  const [{ withLock }, { hasPendingTransactions, recoverTransactions }] = await Promise.all([import("../archive/lock.js"), import("../archive/recover.js")]);
+  if (!hasPendingTransactions(root)) return;
   let recovery: Recovery;
   try {
     recovery = await withLock(root, () => recoverTransactions(root), ctx.hooks);

@@ -3,11 +3,9 @@
 
 import { argLabel, findEvent } from "../../archive/find-event.js";
 import { withLock } from "../../archive/lock.js";
-import { readArchive } from "../../archive/read.js";
 import { readTagVocabulary } from "../../archive/tag-scan.js";
-import { archiveVocabulary, spellTags } from "../../archive/tags.js";
+import { spellTags, type TagUse } from "../../archive/tags.js";
 import { commitWrites } from "../../archive/transaction.js";
-import type { Archive } from "../../archive/types.js";
 import { formatTimestamp } from "../../archive/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
@@ -17,7 +15,8 @@ import { completeDraft, draftFromFlags, missingFields, type AddOptions, type Dra
 import { promptEntry } from "./interactive.js";
 import { formatDryRunNote, formatPreview, formatResult } from "./output.js";
 import { planAdd, type AddPlan } from "./plan.js";
-import { similarTitles, suggestRelated } from "./suggest.js";
+import { readCatalogue } from "./catalogue.js";
+import { similarTitles, suggestRelated, type Catalogue } from "./suggest.js";
 
 export async function runAdd(ctx: Context, opts: AddOptions): Promise<number> {
   const given = draftFromFlags(opts);
@@ -62,19 +61,19 @@ async function collectDraft(ctx: Context, opts: AddOptions, root: string, given:
   given.related = (opts.related ?? []).map((arg) => findEvent(root, arg, { cwd: ctx.cwd, label: `--related ${argLabel(arg)}` }).event.current.path);
   // The whole archive is read only for what needs it: suggestions and tag search.
   if (interactive) ctx.stderr.write(colorsFor(ctx, ctx.stderr).dim("Reading the archive for tag and related-event suggestions…") + "\n");
-  const archive = interactive || opts.suggestRelated ? readArchive(root) : null;
-  // Without the archive in memory, only the files naming the given tags are parsed.
-  const vocabulary = archive ? archiveVocabulary(archive) : given.tags?.length ? readTagVocabulary(root, given.tags) : [];
+  const catalogue = interactive || opts.suggestRelated ? readCatalogue(root) : null;
+  // Without the index, only the files naming the given tags are parsed.
+  const vocabulary: TagUse[] = catalogue ? catalogue.vocabulary : given.tags?.length ? readTagVocabulary(root, given.tags) : [];
   if (given.tags) given.tags = spellTags(given.tags, vocabulary);
   const relatedGiven = opts.related !== undefined || opts.suggestRelated !== undefined;
-  const relatedFor = relatedGiven ? pickRelated(ctx, archive, given, opts.suggestRelated ?? 0) : null;
+  const relatedFor = relatedGiven ? pickRelated(ctx, catalogue, given, opts.suggestRelated ?? 0) : null;
   if (!interactive) {
     const draft = completeDraft(given, ctx.now());
     if (relatedFor) draft.related = relatedFor(draft.tags, draft.date);
     return draft;
   }
   const say = (text: string) => ctx.stdout.write(text + "\n");
-  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: archive!, vocabulary, editor: editorName(ctx.env), now: ctx.now(), relatedFor }, given);
+  const entry = await promptEntry({ prompter: await prompterFor(ctx), say, root, archive: catalogue!, vocabulary, editor: editorName(ctx.env), now: ctx.now(), relatedFor }, given);
   if (entry.kind === "draft") return entry.draft;
   return { revise: entry.path, title: entry.title };
 }
@@ -113,7 +112,7 @@ function refuseIncomplete(opts: AddOptions, given: PartialDraft): void {
 }
 
 /** --related as given, then the --suggest-related best suggestions not already among them. */
-function pickRelated(ctx: Context, archive: Archive | null, given: PartialDraft, count: number) {
+function pickRelated(ctx: Context, archive: Catalogue | null, given: PartialDraft, count: number) {
   return (tags: string[], date: string): string[] => {
     const chosen = [...new Set(given.related ?? [])];
     if (count === 0 || !archive) return chosen;

@@ -5,13 +5,12 @@
 import { parseIsoDate, formatIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
 import type { TagUse } from "../../archive/tags.js";
-import type { Archive } from "../../archive/types.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
 import { promptSummary } from "../../cli/summary-prompt.js";
 import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/fields.js";
 import { checkDate } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
-import { similarTitles, suggestRelated } from "./suggest.js";
+import { similarTitles, suggestRelated, type Catalogue } from "./suggest.js";
 
 export interface PromptEnv {
   prompter: Prompter;
@@ -20,8 +19,8 @@ export interface PromptEnv {
   /** The editor the summary prompt offers, named for the user. */
   editor: string;
   root: string;
-  /** The whole archive: its events feed the related suggestions. */
-  archive: Archive;
+  /** The archive's current events, for the related suggestions. */
+  archive: Catalogue;
   /** The archive's tags, for the tag search. */
   vocabulary: TagUse[];
   now: Date;

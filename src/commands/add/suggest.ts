@@ -4,10 +4,23 @@
 
 import { sharedTags, sortTags } from "../../archive/model.js";
 import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
+import type { DayRef } from "../../archive/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 
+/** What suggestions need of an event's current version: a full file, or its lean index entry. */
+export interface CurrentVersion {
+  path: string;
+  title: { text: string } | null;
+  info: DayRef;
+}
+
+/** The archive's events as suggestions read them (see catalogue.ts). */
+export interface Catalogue {
+  events: { current: CurrentVersion; contexts: string[] }[];
+}
+
 export interface Suggestion {
-  file: EventFile;
+  file: CurrentVersion;
   date: string;
   title: string;
   shared: string[];
@@ -20,7 +33,7 @@ function dayNumber(date: string): number {
 }
 
 /** Current events sharing at least one tag, best first; `exclude` holds paths already chosen. */
-export function suggestRelated(archive: Archive, tags: string[], date: string, exclude: Set<string>): Suggestion[] {
+export function suggestRelated(archive: Catalogue, tags: string[], date: string, exclude: Set<string>): Suggestion[] {
   if (tags.length === 0) return [];
   const day = dayNumber(date);
   const out: Suggestion[] = [];

@@ -1,14 +1,12 @@
 // newsctl list: events by day, range or tag, as text or JSON.
 
-import { readArchive, readDays } from "../../archive/read.js";
-import { readDayRange } from "../../archive/range.js";
+import { readDays } from "../../archive/read/read-files.js";
 import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { startProgress } from "../../cli/progress.js";
 import { EXIT, UsageError } from "../../errors.js";
-import { listByTagCached } from "./index-cache.js";
 import { toListItem, type ListItem } from "./item.js";
 
 export interface ListOptions {
@@ -25,21 +23,18 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   if (opts.date && (opts.from || opts.to)) throw new UsageError("--date cannot be combined with --from/--to");
   if (opts.from && opts.to && opts.from > opts.to) throw new UsageError(`--from ${opts.from} is after --to ${opts.to}`);
   const root = await openArchiveRoot(ctx, opts.archive);
-  const items = withProgress(ctx, !opts.date, () => {
-    const cached = opts.tag?.length && !opts.allVersions ? listByTagCached(root, { tags: opts.tag, from: opts.from, to: opts.to }, (a) => selectItems(a, opts), (a) => selectFiles(a, {}).map((f) => f.path)) : null;
-    return cached ?? selectItems(loadFor(root, opts), opts);
-  });
+  const items = opts.date ? selectItems(readDays(root, [parseIsoDate(opts.date)!]), opts) : await withProgress(ctx, () => listWhole(root, opts));
   if (opts.format === "json") ctx.stdout.write(JSON.stringify(items, null, 2) + "\n");
   else writeText(ctx, items);
   return EXIT.ok;
 }
 
 /** A read of more than one day can take seconds on a large archive: validate's progress line, at a terminal only. */
-function withProgress<T>(ctx: Context, long: boolean, read: () => T): T {
+async function withProgress<T>(ctx: Context, read: () => Promise<T>): Promise<T> {
   const progress = startProgress(ctx);
-  if (long) progress.show("newsctl: reading the archive…");
+  progress.show("newsctl: reading the archive…");
   try {
-    return read();
+    return await read();
   } finally {
     progress.clear();
   }
@@ -49,11 +44,10 @@ function selectItems(archive: Archive, opts: ListOptions): ListItem[] {
   return selectFiles(archive, opts).map((f) => toListItem(archive, f));
 }
 
-/** Read no more of the archive than the question needs. */
-function loadFor(root: string, opts: ListOptions): Archive {
-  if (opts.date) return readDays(root, [parseIsoDate(opts.date)!]);
-  if ((opts.from || opts.to) && !opts.tag?.length) return readDayRange(root, opts.from, opts.to);
-  return readArchive(root);
+/** Tags, ranges and everything come from the lean index (loaded only for them: --date reads one folder). */
+async function listWhole(root: string, opts: ListOptions): Promise<ListItem[]> {
+  const { listFromIndex } = await import("./from-index.js");
+  return listFromIndex(root, { tags: opts.tag ?? [], from: opts.from, to: opts.to, allVersions: opts.allVersions });
 }
 
 export function selectFiles(archive: Archive, opts: Pick<ListOptions, "date" | "from" | "to" | "tag" | "allVersions">): EventFile[] {

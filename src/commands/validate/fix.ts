@@ -16,12 +16,17 @@ export interface FixPlan {
   withheld: Diagnostic[];
 }
 
-export function planFixes(archive: Archive, diagnostics: Diagnostic[]): FixPlan {
+/**
+ * `archive` holds the files to repair (and, read in full, the events they
+ * belong to); `unreadable` says whether a path belongs to an event a version
+ * of which cannot be read (by default, as `archive` knows it).
+ */
+export function planFixes(archive: Archive, diagnostics: Diagnostic[], unreadable: (path: string) => boolean = unreadableIn(archive)): FixPlan {
   const byFile = new Map<string, Diagnostic[]>();
   const withheld: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (!d.fix) continue;
-    if (concernsUnreadable(archive, d.fix)) {
+    if (concernsUnreadable(d.fix, unreadable)) {
       withheld.push(d);
       continue;
     }
@@ -47,15 +52,19 @@ export function planFixes(archive: Archive, diagnostics: Diagnostic[]): FixPlan 
  * version is current is then a guess (the unreadable one may be it), so
  * --fix neither lists, repoints to, nor drops anything on that event's behalf.
  */
-function concernsUnreadable(archive: Archive, fix: Fix): boolean {
+function concernsUnreadable(fix: Fix, unreadable: (path: string) => boolean): boolean {
   const paths = [fix.kind === "add-entry" ? fix.path : undefined, fix.kind === "rewrite-link" ? fix.path : undefined];
   if (fix.kind !== "add-entry" && fix.item.target.kind === "internal") paths.push(fix.item.target.path);
-  return paths.some((p) => {
-    if (p === undefined) return false;
+  return paths.some((p) => p !== undefined && unreadable(p));
+}
+
+/** Whether `path` cannot be read, or is a version of an event one of whose versions cannot be, as the full model knows it. */
+function unreadableIn(archive: Archive): (path: string) => boolean {
+  return (p) => {
     const file = archive.files.get(p);
     if (file && file.kind !== "event") return file.kind === "unreadable";
     return (archive.eventOf.get(p)?.unreadable.length ?? 0) > 0;
-  });
+  };
 }
 
 function editFile(file: ArchiveFile, fixes: Fix[]): string | null {

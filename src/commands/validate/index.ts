@@ -4,15 +4,18 @@
 import { packageVersion } from "../../version.js";
 import { hasStateDir, withLock } from "../../archive/lock.js";
 import { readArchive } from "../../archive/read.js";
-import { fingerprintArchive, loadResult, saveResult } from "../../archive/result-cache.js";
+import { readCacheJson, writeCacheJson } from "../../archive/read/cache-file.js";
+import { readIndex, type IndexRead } from "../../archive/read/read-index.js";
 import { commitWrites } from "../../archive/transaction.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";
 import { EXIT, UsageError } from "../../errors.js";
 import { checkArchive, countEvents } from "./check.js";
+import { checkArchiveIndex, indexFiles, reportTimings, timingsFor } from "./check-index.js";
 import { countProblems, RULES, sortDiagnostics, type Counts, type Diagnostic } from "./diagnostics.js";
 import { describeFix, planFixes, type FixPlan } from "./fix.js";
+import { loadFixTargets } from "./fix-items.js";
 import { formatGithub } from "./format/github.js";
 import { formatJson } from "./format/json.js";
 import { formatSarif } from "./format/sarif.js";
@@ -71,10 +74,34 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   return verdict.failed ? EXIT.problems : EXIT.ok;
 }
 
-/** `known` is the scope of an earlier pass, so its notes are not printed twice. */
-async function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null) {
+interface Checked {
+  scope: Set<string> | null;
+  problems: Diagnostic[];
+  counts: Counts;
+  /** --fix's repairs of these problems, planned on the files they touch. */
+  plan(): FixPlan;
+}
+
+/**
+ * Every rule, on the lean index; with --online (which needs every Source's
+ * URL) or for --fix with --changed-since (whose scope follows links in the
+ * files), on the full model, whose rules the index's equal finding for
+ * finding. `known` is the scope of an earlier pass, so its notes are not
+ * printed twice.
+ */
+async function check(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null, read?: IndexRead, timings = timingsFor(ctx)): Promise<Checked> {
   progress.show("newsctl: reading the archive…");
-  // --no-cache reads every file; otherwise readArchive decides (by size).
+  if (online || opts.changed) return checkModel(ctx, root, opts, progress, online, known);
+  // --no-cache reads every file; otherwise readIndex decides (by size).
+  const index = (read ?? readIndex(root, { ...(opts.cache === false ? { cache: false } : {}), timings })).index!;
+  const scope = known !== undefined ? known : resolveScope(ctx, root, { files: indexFiles(index) }, opts.paths ?? []);
+  progress.show(`newsctl: checking ${index.fileCount} files…`);
+  const { problems, files, events, unreadable } = checkArchiveIndex(index, scope, timings);
+  reportTimings(ctx, timings);
+  return { scope, problems, counts: countProblems(problems, files, events), plan: () => planFixes(loadFixTargets(root, problems), problems, unreadable) };
+}
+
+async function checkModel(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null): Promise<Checked> {
   const archive = readArchive(root, opts.cache === false ? { cache: false } : {});
   const paths = opts.paths ?? [];
   const { changed } = opts;
@@ -83,33 +110,47 @@ async function check(ctx: Context, root: string, opts: ValidateOptions, progress
   let problems = checkArchive(archive, scope);
   if (online) problems = sortDiagnostics([...problems, ...(await online.check(archive, scope))]);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
-  return { archive, scope, problems, counts };
+  return { scope, problems, counts, plan: () => planFixes(archive, problems) };
 }
 
 async function checkOnly(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
-  if (!online && !opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
-  const { archive, problems, counts } = await check(ctx, root, opts, progress, online);
+  if (!online && !opts.changed && !opts.dryRun && !opts.paths?.length && opts.cache !== false) return checkWholeCached(ctx, root, opts, progress);
+  const first = await check(ctx, root, opts, progress, online);
+  const { problems, counts } = first;
   if (!opts.dryRun) return { problems, counts, plan: null };
   // A preview of --fix: the diffs, and the problems a real run would leave.
-  const plan = planFixes(archive, problems);
+  const plan = first.plan();
   const fixed = new Set(plan.fixed);
   const created = new Set(plan.writes.filter((w) => w.before === null).map((w) => w.path));
   const left = problems.filter((d) => !fixed.has(d) && !(d.missing !== undefined && created.has(d.missing)));
   return { problems: left, counts: countProblems(left, counts.files, counts.events), plan };
 }
 
-const RESULT_NAME = "validate-result";
+const RESULT_NAME = "validate-result.json";
 
-/** The whole archive, reusing the last run's findings when no file changed since. */
+/** The whole archive, reusing the last run's findings when no file changed since (asked with the key the read itself produced). */
 async function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Promise<Outcome> {
-  const fingerprint = fingerprintArchive(root);
-  if (fingerprint.large) {
-    const hit = loadResult<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, fingerprint.key);
-    if (hit && Array.isArray(hit.problems) && hit.counts) return { ...hit, plan: null };
+  let hit: Pick<Outcome, "problems" | "counts"> | null = null;
+  progress.show("newsctl: reading the archive…");
+  const timings = timingsFor(ctx);
+  const read = readIndex(root, {
+    reuse: (key) => {
+      hit = readCacheJson<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, key);
+      return hit !== null && Array.isArray(hit.problems) && hit.counts !== undefined;
+    },
+    timings,
+  });
+  if (hit && read.index === null) {
+    reportTimings(ctx, timings);
+    return { ...(hit as Pick<Outcome, "problems" | "counts">), plan: null };
   }
-  const { problems, counts } = await check(ctx, root, opts, progress, null);
-  if (fingerprint.large && !fingerprint.recent) saveResult(root, RESULT_NAME, fingerprint.key, { problems, counts });
+  const { problems, counts } = await check(ctx, root, opts, progress, null, undefined, read, timings);
+  if (read.large && !read.recent) writeCacheJson(root, RESULT_NAME, read.key, { problems: problems.map(publicFields), counts });
   return { problems, counts, plan: null };
+}
+
+function publicFields({ file, line, column, severity, rule, message }: Diagnostic): Diagnostic {
+  return { file, line, column, severity, rule, message };
 }
 
 /**
@@ -121,7 +162,7 @@ async function checkWholeCached(ctx: Context, root: string, opts: ValidateOption
 async function fix(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null): Promise<Outcome> {
   if (hasStateDir(root) && !online) return withLock(root, () => fixAndCheck(ctx, root, opts, progress, null), ctx.hooks);
   const first = await check(ctx, root, opts, progress, online);
-  const plan = planFixes(first.archive, first.problems);
+  const plan = first.plan();
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
   return withLock(root, () => fixAndCheck(ctx, root, opts, progress, online, first.scope), ctx.hooks);
 }
@@ -129,7 +170,7 @@ async function fix(ctx: Context, root: string, opts: ValidateOptions, progress: 
 /** Inside the lock: read and plan again (another run may have written meanwhile), write, then check what is on disk now. */
 async function fixAndCheck(ctx: Context, root: string, opts: ValidateOptions, progress: Progress, online: OnlineCheck | null, known?: Set<string> | null): Promise<Outcome> {
   const first = await check(ctx, root, opts, progress, online, known);
-  const plan = planFixes(first.archive, first.problems);
+  const plan = first.plan();
   if (plan.writes.length === 0) return { problems: first.problems, counts: first.counts, plan };
   commitWrites(root, plan.writes.map(({ path, content }) => ({ path, content })), ctx.hooks);
   const again = await check(ctx, root, opts, progress, online, first.scope);

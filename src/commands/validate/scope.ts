@@ -4,7 +4,6 @@
 
 import { statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import type { Archive } from "../../archive/types.js";
 import type { Context } from "../../cli/context.js";
 import { UsageError } from "../../errors.js";
 
@@ -16,8 +15,14 @@ function kindOf(path: string): "file" | "dir" | null {
   }
 }
 
+/** The archive's files, as the scope needs them: every path, and whether one is there. */
+export interface ArchiveFiles {
+  keys(): Iterable<string>;
+  has(path: string): boolean;
+}
+
 /** null: the whole archive. Files that are not archive files (README.md, images) are skipped with a note. */
-export function resolveScope(ctx: Context, root: string, archive: Archive, paths: string[]): Set<string> | null {
+export function resolveScope(ctx: Context, root: string, archive: { files: ArchiveFiles }, paths: string[]): Set<string> | null {
   if (paths.length === 0) return null;
   const scope = new Set<string>();
   for (const given of paths) {
