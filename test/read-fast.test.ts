@@ -56,7 +56,6 @@ function snapshot(archive: Archive): unknown {
     eventOf: [...archive.eventOf.entries()].map(([path, e]) => [path, e.current.path]),
     days: [...archive.days.entries()].map(([date, d]) => [date, d.dirs, d.page?.path ?? null, d.files.map((f) => f.path)]),
     inbound: [...archive.inbound.entries()],
-    strayPaths: archive.strayPaths,
   };
 }
 

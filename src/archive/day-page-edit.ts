@@ -3,7 +3,7 @@
 // their line. Every other byte stays as it was.
 
 import { markdownHeading, spaceBefore } from "./layout.js";
-import { cloneDoc, insertLines, removeLine, type TextDoc } from "./text.js";
+import { cloneDoc, insertLines, lastNonBlankLine, removeLine, type TextDoc } from "./text.js";
 import type { DayPage, LinkItem } from "./types.js";
 import { dayPageEntryLine, rewriteLink } from "./write.js";
 
@@ -24,8 +24,7 @@ export function editDayPage(page: DayPage, edits: DayPageEdits): TextDoc {
       insertLines(doc, page.lastItemIndex, lines);
       spaceBefore(doc, page.lastItemIndex + lines.length + 1, markdownHeading);
     } else {
-      let last = doc.lines.length - 1;
-      while (last > 0 && doc.lines[last] === "") last--;
+      const last = lastNonBlankLine(doc);
       insertLines(doc, last, doc.lines[last] === "" ? lines : ["", ...lines]);
     }
   }

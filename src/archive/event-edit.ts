@@ -3,7 +3,7 @@
 // touches only its own lines, so everything else keeps its bytes.
 
 import { isHeadingLine, LIST_ITEM } from "./parse-event.js";
-import { insertLines, removeLine, replaceLine, type TextDoc } from "./text.js";
+import { insertLines, lastNonBlankLine, removeLine, replaceLine, type TextDoc } from "./text.js";
 import { linkTitle, sourceLink } from "./write.js";
 import type { EventFile, Section, SourceItem } from "./types.js";
 
@@ -119,8 +119,7 @@ export function insertSection(doc: TextDoc, heading: string, items: string[], be
     insertLines(doc, Math.min(...next) - 1, [heading, "", ...items, ""]);
     return;
   }
-  let last = doc.lines.length - 1;
-  while (last > 0 && doc.lines[last] === "") last--;
+  const last = lastNonBlankLine(doc);
   insertLines(doc, last, ["", heading, "", ...items]);
 }
 

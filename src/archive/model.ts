@@ -13,7 +13,6 @@ export function buildArchive(root: string, list: ArchiveFile[]): Archive {
     eventOf: new Map(),
     days: new Map(),
     inbound: new Map(),
-    strayPaths: [],
   };
   indexDays(archive, list);
   groupEvents(archive);
@@ -23,10 +22,7 @@ export function buildArchive(root: string, list: ArchiveFile[]): Archive {
 
 function indexDays(archive: Archive, list: ArchiveFile[]): void {
   for (const f of list) {
-    if (!f.info) {
-      archive.strayPaths.push(f.path);
-      continue;
-    }
+    if (!f.info) continue;
     const date = formatIsoDate(f.info);
     let day = archive.days.get(date);
     if (!day) {

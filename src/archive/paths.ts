@@ -69,7 +69,3 @@ export function dayDirs(ref: DayRef, preferPadded = false): string[] {
 export function dayPagePath(dir: string): string {
   return `${dir}/index.md`;
 }
-
-export function compareDays(a: DayRef, b: DayRef): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}

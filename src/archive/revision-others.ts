@@ -9,7 +9,7 @@ import { contextEdits } from "./related-contexts.js";
 import { cloneDoc, joinText, type TextDoc } from "./text.js";
 import type { FileWrite } from "./transaction.js";
 import type { Archive, DayPage, Event, LinkItem } from "./types.js";
-import { dayEntryValues, eventValues, linkTarget, verifyDayPage, verifyEvent } from "./verify.js";
+import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "./verify.js";
 import { addDayPageEntry, linkTitle, renderDayPage, rewriteContexts, rewriteLink } from "./write.js";
 
 export interface NextVersion {

@@ -90,3 +90,10 @@ export function removeLine(doc: TextDoc, index: number): void {
   const [eol] = doc.eols.splice(index, 1);
   if (wasLast && index > 0 && eol === "") doc.eols[index - 1] = "";
 }
+
+/** The index of the last line that is not empty (0 when every line is): where an appended block goes. */
+export function lastNonBlankLine(doc: TextDoc): number {
+  let last = doc.lines.length - 1;
+  while (last > 0 && doc.lines[last] === "") last--;
+  return last;
+}

@@ -131,6 +131,4 @@ export interface Archive {
   eventOf: Map<string, Event>;
   days: Map<string, Day>;
   inbound: Map<string, InboundLink[]>;
-  /** Day folders that are not named like news/YYYY/MM/D. */
-  strayPaths: string[];
 }

@@ -5,7 +5,7 @@
 import { formatDestination, linkTo, parseLinkAt, type InlineLink } from "./links.js";
 import { CONTEXT_TAIL } from "./parse-event.js";
 import { eventLayout, markdownHeading, spaceAround, spaceBefore } from "./layout.js";
-import { cloneDoc, insertLines, joinText, replaceLine, type TextDoc } from "./text.js";
+import { cloneDoc, insertLines, joinText, lastNonBlankLine, replaceLine, type TextDoc } from "./text.js";
 import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
 
 export function serialize(file: { doc: TextDoc }): string {
@@ -138,8 +138,7 @@ export function addDayPageEntry(page: DayPage, title: string, path: string): Tex
     insertLines(doc, page.lastItemIndex, [line]);
     spaceBefore(doc, page.lastItemIndex + 2, markdownHeading);
   } else {
-    let last = doc.lines.length - 1;
-    while (last > 0 && doc.lines[last] === "") last--;
+    const last = lastNonBlankLine(doc);
     insertLines(doc, last, doc.lines[last] === "" ? [line] : ["", line]);
   }
   return doc;

@@ -9,7 +9,7 @@ import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
 import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
 import { readDays } from "../../archive/read.js";
 import { uniqueSlug } from "../../archive/slug.js";
-import { insertLines, cloneDoc, joinText } from "../../archive/text.js";
+import { cloneDoc, insertLines, joinText, lastNonBlankLine } from "../../archive/text.js";
 import type { FileWrite } from "../../archive/transaction.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 import {
@@ -119,8 +119,7 @@ function backlink(file: EventFile, title: string, path: string, contexts: string
       const blankBefore = changes.headingIndex === 0 || doc.lines[changes.headingIndex - 1] === "";
       insertLines(doc, changes.headingIndex - 1, [...(blankBefore ? [] : [""]), "### Related:", "", item, ""]);
     } else {
-      let last = doc.lines.length - 1;
-      while (last > 0 && doc.lines[last] === "") last--;
+      const last = lastNonBlankLine(doc);
       insertLines(doc, last, ["", "### Related:", "", item]);
     }
   }

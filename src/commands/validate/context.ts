@@ -1,6 +1,7 @@
 // What every rule sees: the archive, lookups built once (maps, never nested
 // scans) and a sink for diagnostics.
 
+import { isCurrent } from "../../archive/model.js";
 import type { Archive, ArchiveFile, DayPage, EventFile } from "../../archive/types.js";
 import type { Diagnostic, Fix, Severity } from "./diagnostics.js";
 
@@ -38,9 +39,7 @@ export function createCheckContext(archive: Archive, sink: Diagnostic[]): CheckC
       const title = f.title.text.trim();
       return title === "" ? null : title;
     },
-    isCurrent(file) {
-      return archive.eventOf.get(file.path)?.current === file;
-    },
+    isCurrent: (file) => isCurrent(archive, file),
     fileTitled(text) {
       if (!byTitle) byTitle = indexTitles(archive);
       return byTitle.get(text.trim()) ?? null;

@@ -60,10 +60,6 @@ export const RULES: RuleInfo[] = [
   { id: "unverifiable-url", severity: "warning", summary: "with --online: a Source or Cover Image URL whose answer cannot be trusted either way (401, 403, 429, 5xx, timeout, TLS, bot wall)" },
 ];
 
-export function ruleInfo(id: string): RuleInfo | undefined {
-  return RULES.find((r) => r.id === id);
-}
-
 /** By file, then line, column and rule: the order every format prints. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
