@@ -24,6 +24,9 @@ import { pathShower, resolveScope } from "./scope.js";
 import { changedScope, checkChanged } from "./changed/index.js";
 import { prepareChangedPaths } from "./changed/git.js";
 import { judge, type Verdict } from "./verdict.js";
+import { applyConfig, applyConfigCounted, keyWithConfig } from "../../config/apply.js";
+import { configFor, withConfig } from "../../config/options.js";
+import type { Config } from "../../config/types.js";
 
 export interface ValidateOptions extends OnlineOptions {
   paths?: string[];
@@ -38,6 +41,9 @@ export interface ValidateOptions extends OnlineOptions {
   /** What git listed for --changed-since, once known (set here, not a flag). */
   changed?: string[];
   archive?: string;
+  /** --config FILE, or false with --no-config; then the configuration read (set here, not a flag). */
+  config?: string | boolean;
+  configured?: Config | null;
 }
 
 interface Outcome {
@@ -51,13 +57,14 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   const stray = strayOnlineFlag(opts);
   if (stray) throw new UsageError(stray);
   const root = await openArchiveRoot(ctx, opts.archive, { write: Boolean(opts.fix && !opts.dryRun) });
+  opts = withConfig(opts, await configFor(ctx.cwd, root, opts.config));
   // An unknown ref fails here, before anything is read; git then lists the changes while the archive is scanned.
   const changes = opts.changedSince !== undefined ? prepareChangedPaths(ctx, root, opts.changedSince) : null;
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
     const online = opts.online ? (await import("./online/index.js")).createOnlineCheck(ctx, root, opts, progress) : null;
-    if (changes && !opts.fix && !online) outcome = { ...(await checkChanged(ctx, root, changes, opts.paths ?? [], progress)), plan: null };
+    if (changes && !opts.fix && !online) outcome = { ...applyConfigCounted(await checkChanged(ctx, root, changes, opts.paths ?? [], progress), opts.configured ?? null, root), plan: null };
     else {
       // With --fix or --online the whole archive is read as always; git only decides the scope.
       const scoped = changes ? { ...opts, changed: await changes() } : opts;
@@ -82,6 +89,7 @@ async function check(ctx: Context, root: string, opts: ValidateOptions, progress
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   let problems = checkArchive(archive, scope);
   if (online) problems = sortDiagnostics([...problems, ...(await online.check(archive, scope))]);
+  problems = applyConfig(problems, opts.configured ?? null, root);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
   return { archive, scope, problems, counts };
 }
@@ -103,12 +111,13 @@ const RESULT_NAME = "validate-result";
 /** The whole archive, reusing the last run's findings when no file changed since. */
 async function checkWholeCached(ctx: Context, root: string, opts: ValidateOptions, progress: Progress): Promise<Outcome> {
   const fingerprint = fingerprintArchive(root);
+  const key = keyWithConfig(fingerprint.key, opts.configured ?? null);
   if (fingerprint.large) {
-    const hit = loadResult<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, fingerprint.key);
+    const hit = loadResult<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, key);
     if (hit && Array.isArray(hit.problems) && hit.counts) return { ...hit, plan: null };
   }
   const { problems, counts } = await check(ctx, root, opts, progress, null);
-  if (fingerprint.large && !fingerprint.recent) saveResult(root, RESULT_NAME, fingerprint.key, { problems, counts });
+  if (fingerprint.large && !fingerprint.recent) saveResult(root, RESULT_NAME, key, { problems, counts });
   return { problems, counts, plan: null };
 }
 
