@@ -2,6 +2,7 @@
 // the summary lines, the Source items and front matter keys. Each edit
 // touches only its own lines, so everything else keeps its bytes.
 
+import { isDirectiveLine } from "./directives.js";
 import { isHeadingLine, LIST_ITEM } from "./parse-event.js";
 import { insertLines, removeLine, replaceLine, type TextDoc } from "./text.js";
 import { linkTitle, sourceLink } from "./write.js";
@@ -28,26 +29,32 @@ export function editTitle(doc: TextDoc, file: EventFile, title: string): void {
   replaceLine(doc, file.title!.index, `# ${title}`);
 }
 
-/** The summary's non-blank lines: between the title and the next heading, as the parser reads them. */
-function summaryRange(file: EventFile): { start: number; end: number; stop: number } {
+/**
+ * The summary's lines, as the parser reads them: from the first to the last
+ * line of text between the title and the next heading. newsctl's comments
+ * are not text: those above or below stay where they are, those inside are
+ * `kept`, to stay with the new summary.
+ */
+function summaryRange(file: EventFile): { start: number; end: number; stop: number; kept: string[] } {
   const { lines } = file.doc;
   let stop = file.title!.index + 1;
   while (stop < lines.length && !isHeadingLine(lines[stop]!)) stop++;
   let start = -1;
   let end = -1;
   for (let i = file.title!.index + 1; i < stop; i++) {
-    if (lines[i]!.trim() === "") continue;
+    if (lines[i]!.trim() === "" || isDirectiveLine(lines[i]!)) continue;
     if (start < 0) start = i;
     end = i;
   }
-  return { start, end, stop };
+  const kept = start < 0 ? [] : lines.slice(start, end + 1).filter((l) => isDirectiveLine(l));
+  return { start, end, stop, kept };
 }
 
 export function editSummary(doc: TextDoc, file: EventFile, summary: string): void {
   const texts = summary === "" ? [] : summary.split("\n");
   const range = summaryRange(file);
   if (range.start >= 0) {
-    replaceRange(doc, range.start, range.end, texts);
+    replaceRange(doc, range.start, range.end, [...range.kept, ...texts]);
     return;
   }
   if (texts.length === 0) return;
