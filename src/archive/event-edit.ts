@@ -2,7 +2,7 @@
 // the summary lines, the Source items and front matter keys. Each edit
 // touches only its own lines, so everything else keeps its bytes.
 
-import { isDirectiveLine } from "./directives.js";
+import { isDirectiveLine, isGuardLine } from "./directives.js";
 import { isHeadingLine, LIST_ITEM } from "./parse-event.js";
 import { insertLines, removeLine, replaceLine, type TextDoc } from "./text.js";
 import { linkTitle, sourceLink } from "./write.js";
@@ -78,15 +78,18 @@ export function editSources(doc: TextDoc, file: EventFile, sources: SourceValue[
   const used = new Set<SourceItem>();
   const allOld = file.sources;
   const lineOf = (index: number) => file.doc.lines[index]!;
+  const comments = section ? commentsAbove(file, section.headingIndex) : null;
   sources.forEach((s, i) => {
     const kept = old.find((o) => !used.has(o) && linkTitle(o) === s.name && o.dest === s.url);
     if (kept) used.add(kept);
+    if (kept) texts.push(...comments!.take(kept));
     if (kept && allOld[i] === kept) texts.push(lineOf(kept.line - 1));
     else if (kept) texts.push(`${i + 1}. ${lineOf(kept.line - 1).slice(kept.link.start)}`);
     else texts.push(`${i + 1}. ${sourceLink(s.name, s.url)}`);
   });
   covers.forEach((c, j) => {
     const at = sources.length + j;
+    texts.push(...comments!.take(c));
     texts.push(allOld[at] === c ? lineOf(c.line - 1) : `${at + 1}. ${lineOf(c.line - 1).slice(c.link.start)}`);
   });
   if (!section) {
@@ -97,7 +100,32 @@ export function editSources(doc: TextDoc, file: EventFile, sources: SourceValue[
     fillEmptySection(doc, section.headingIndex, texts);
     return;
   }
-  replaceRange(doc, firstItemIndex(file.doc, section.headingIndex), section.lastItemIndex, texts);
+  texts.push(...comments!.rest(old.filter((o) => !used.has(o))));
+  replaceRange(doc, comments!.start, section.lastItemIndex, texts);
+}
+
+/**
+ * newsctl's comment lines right above each Source item travel with it when
+ * the list is rewritten: a `disable-next-line` still sits above the line it
+ * covers, and goes when its item goes; other newsctl comments (disable,
+ * enable) of a dropped item stay, at the end of the list.
+ */
+function commentsAbove(file: EventFile, headingIndex: number) {
+  const { lines } = file.doc;
+  const first = firstItemIndex(file.doc, headingIndex);
+  const above = (item: SourceItem) => {
+    let at = item.line - 1;
+    while (at - 1 > headingIndex && isDirectiveLine(lines[at - 1]!)) at--;
+    return lines.slice(at, item.line - 1);
+  };
+  let start = first;
+  while (start - 1 > headingIndex && isDirectiveLine(lines[start - 1]!)) start--;
+  return {
+    /** Where the rewritten list starts: its first item's comments included. */
+    start,
+    take: (item: SourceItem) => above(item),
+    rest: (dropped: SourceItem[]) => dropped.flatMap((item) => above(item).filter((l) => !isGuardLine(l))),
+  };
 }
 
 /** The first list item line after a section heading. */
