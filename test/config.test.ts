@@ -123,6 +123,17 @@ describe("the published schema", () => {
     expect(Object.keys(schema.properties.rules.properties).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
+  it("accepts the README's example, and the README names every key the schema has", async () => {
+    const readme = readFileSync(join(import.meta.dirname, "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### Configuration"));
+    const example = /```json\n([\s\S]*?)```/.exec(section)![1]!;
+    const root = tempArchive({ files: { "newsctl.config.json": example } });
+    const { code, report } = await json(root);
+    expect(code).toBe(0);
+    expect(report!.problems).toEqual([]);
+    for (const key of [...Object.keys(schema.properties), ...Object.keys(schema.properties.online.properties)]) expect(section, key).toContain(`\`${key}\``);
+  });
+
   it("is shipped in the package", () => {
     const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8"));
     expect(manifest.files).toContain("schema/");
