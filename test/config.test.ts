@@ -219,6 +219,21 @@ describe("severities: every format, the exit code and --max-warnings", () => {
     expect(readText(error, DAY)).not.toMatch(/An old title/);
   });
 
+  it("applies to --changed-since too (its own lean path)", async () => {
+    const root = tempArchive();
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.org", "-c", "user.name=t", ...args], { cwd: root });
+    git("init", "-q");
+    git("add", "-A");
+    git("commit", "-qm", "start");
+    writeFile(root, DAY, readText(root, DAY).replace("[Islamist rebels in northern Mali seize the central town of Douentza. ]", "[An old title]"));
+    writeFile(root, "newsctl.config.json", '{"rules": {"stale-title": "error"}}');
+    const r = await json(root, ["--changed-since", "HEAD"]);
+    expect(r.report!.problems.map((p) => [p.rule, p.severity])).toEqual([["stale-title", "error"]]);
+    expect(r.code).toBe(1);
+    writeFile(root, DAY, readText(root, DAY).replace("1. [An old title]", "<!-- newsctl-disable-next-line stale-title -->\n1. [An old title]"));
+    expect((await json(root, ["--changed-since", "HEAD"])).report!.problems).toEqual([]);
+  });
+
   it("a cached result of a large archive is never reused under another configuration", async () => {
     const root = tempArchive({ from: SEEDED });
     // Large enough for the whole-archive result cache (see result-cache.ts): many months of days.
