@@ -3,7 +3,7 @@
 // has put every dependency in the npm cache already.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, readFileSync, readdirSync, symlinkSync } from "node:fs";
+import { cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURE_ARCHIVE, REPO, tempDir } from "./helpers.js";
@@ -29,7 +29,7 @@ describe("npm pack, then npm install -g of the tarball", () => {
   it("builds when packing, ships dist/, installs without a warning and runs", { timeout: 240_000 }, () => {
     // A copy of the project, so that packing (which cleans and rebuilds dist/) never races the other tests.
     const project = tempDir("newsctl-pack-");
-    for (const name of ["package.json", "package-lock.json", "tsconfig.json", "README.md", "bin", "src"]) {
+    for (const name of ["package.json", "package-lock.json", "tsconfig.json", "README.md", "bin", "src", "schema"]) {
       cpSync(join(REPO, name), join(project, name), { recursive: true });
     }
     symlinkSync(join(REPO, "node_modules"), join(project, "node_modules"), "dir");
@@ -40,6 +40,8 @@ describe("npm pack, then npm install -g of the tarball", () => {
     const tarball = readdirSync(project).find((n) => n.endsWith(".tgz"))!;
     const listing = execFileSync("tar", ["tzf", join(project, tarball)], { encoding: "utf8" }).split("\n");
     expect(listing).toContain("package/dist/cli/main.js");
+    // validate reads the schema it publishes whenever an archive has a configuration file.
+    expect(listing).toContain("package/schema/newsctl.config.schema.json");
     expect(listing.filter((p) => p.startsWith("package/src/") || p.startsWith("package/test/"))).toEqual([]);
 
     const prefix = tempDir("newsctl-prefix-");
@@ -54,5 +56,9 @@ describe("npm pack, then npm install -g of the tarball", () => {
     expect(execFileSync(bin, ["--version"], { encoding: "utf8" })).toBe(`${manifest.version}\n`);
     const listed = execFileSync(bin, ["list", "--date", "2013-01-21", "--archive", FIXTURE_ARCHIVE], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(listed).toMatch(/^2013-01-21 {2}French and Malian troops retake Diabaly and Douentza/);
+    const configured = tempDir("newsctl-configured-");
+    cpSync(FIXTURE_ARCHIVE, configured, { recursive: true });
+    writeFileSync(join(configured, "newsctl.config.json"), '{"$schema": "./node_modules/newsctl/schema/newsctl.config.schema.json", "rules": {"stale-title": "off"}}');
+    expect(execFileSync(bin, ["validate", "--archive", configured], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } })).toBe("no problems in 14 files, 6 events\n");
   });
 });

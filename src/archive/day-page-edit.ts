@@ -2,6 +2,7 @@
 // keep their line, new entries go after the last item, dropped entries lose
 // their line. Every other byte stays as it was.
 
+import { guardStart } from "./directives.js";
 import { markdownHeading, spaceBefore } from "./layout.js";
 import { cloneDoc, insertLines, lastNonBlankLine, removeLine, type TextDoc } from "./text.js";
 import type { DayPage, LinkItem } from "./types.js";
@@ -16,8 +17,11 @@ export interface DayPageEdits {
 export function editDayPage(page: DayPage, edits: DayPageEdits): TextDoc {
   const doc = cloneDoc(page.doc);
   for (const r of edits.rewrites) rewriteLink(doc, r.item, r);
-  const drop = [...new Set(edits.removals.map((item) => item.line - 1))].sort((a, b) => b - a);
-  const kept = page.entries.length - drop.length;
+  const dropped = new Set(edits.removals.map((item) => item.line - 1));
+  const kept = page.entries.length - dropped.size;
+  // A dropped entry's newsctl-disable-next-line comments go with it: left behind, they would guard the next line.
+  const drop = [...dropped].flatMap((i) => Array.from({ length: i - guardStart(page.doc.lines, i) + 1 }, (_, k) => i - k));
+  drop.sort((a, b) => b - a);
   const lines = edits.additions.map((a, i) => dayPageEntryLine(kept + i + 1, a.title, a.path));
   if (lines.length > 0) {
     if (page.lastItemIndex >= 0) {

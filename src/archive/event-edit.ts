@@ -2,6 +2,7 @@
 // the summary lines, the Source items and front matter keys. Each edit
 // touches only its own lines, so everything else keeps its bytes.
 
+import { isDirectiveLine, isGuardLine } from "./directives.js";
 import { isHeadingLine, LIST_ITEM } from "./parse-event.js";
 import { insertLines, lastNonBlankLine, removeLine, replaceLine, type TextDoc } from "./text.js";
 import { linkTitle, sourceLink } from "./write.js";
@@ -28,26 +29,32 @@ export function editTitle(doc: TextDoc, file: EventFile, title: string): void {
   replaceLine(doc, file.title!.index, `# ${title}`);
 }
 
-/** The summary's non-blank lines: between the title and the next heading, as the parser reads them. */
-function summaryRange(file: EventFile): { start: number; end: number; stop: number } {
+/**
+ * The summary's lines, as the parser reads them: from the first to the last
+ * line of text between the title and the next heading. newsctl's comments
+ * are not text: those above or below stay where they are, those inside are
+ * `kept`, to stay with the new summary.
+ */
+function summaryRange(file: EventFile): { start: number; end: number; stop: number; kept: string[] } {
   const { lines } = file.doc;
   let stop = file.title!.index + 1;
   while (stop < lines.length && !isHeadingLine(lines[stop]!)) stop++;
   let start = -1;
   let end = -1;
   for (let i = file.title!.index + 1; i < stop; i++) {
-    if (lines[i]!.trim() === "") continue;
+    if (lines[i]!.trim() === "" || isDirectiveLine(lines[i]!)) continue;
     if (start < 0) start = i;
     end = i;
   }
-  return { start, end, stop };
+  const kept = start < 0 ? [] : lines.slice(start, end + 1).filter((l) => isDirectiveLine(l));
+  return { start, end, stop, kept };
 }
 
 export function editSummary(doc: TextDoc, file: EventFile, summary: string): void {
   const texts = summary === "" ? [] : summary.split("\n");
   const range = summaryRange(file);
   if (range.start >= 0) {
-    replaceRange(doc, range.start, range.end, texts);
+    replaceRange(doc, range.start, range.end, [...range.kept, ...texts]);
     return;
   }
   if (texts.length === 0) return;
@@ -71,15 +78,18 @@ export function editSources(doc: TextDoc, file: EventFile, sources: SourceValue[
   const used = new Set<SourceItem>();
   const allOld = file.sources;
   const lineOf = (index: number) => file.doc.lines[index]!;
+  const comments = section ? commentsAbove(file, section.headingIndex) : null;
   sources.forEach((s, i) => {
     const kept = old.find((o) => !used.has(o) && linkTitle(o) === s.name && o.dest === s.url);
     if (kept) used.add(kept);
+    if (kept) texts.push(...comments!.take(kept));
     if (kept && allOld[i] === kept) texts.push(lineOf(kept.line - 1));
     else if (kept) texts.push(`${i + 1}. ${lineOf(kept.line - 1).slice(kept.link.start)}`);
     else texts.push(`${i + 1}. ${sourceLink(s.name, s.url)}`);
   });
   covers.forEach((c, j) => {
     const at = sources.length + j;
+    texts.push(...comments!.take(c));
     texts.push(allOld[at] === c ? lineOf(c.line - 1) : `${at + 1}. ${lineOf(c.line - 1).slice(c.link.start)}`);
   });
   if (!section) {
@@ -90,7 +100,32 @@ export function editSources(doc: TextDoc, file: EventFile, sources: SourceValue[
     fillEmptySection(doc, section.headingIndex, texts);
     return;
   }
-  replaceRange(doc, firstItemIndex(file.doc, section.headingIndex), section.lastItemIndex, texts);
+  texts.push(...comments!.rest(old.filter((o) => !used.has(o))));
+  replaceRange(doc, comments!.start, section.lastItemIndex, texts);
+}
+
+/**
+ * newsctl's comment lines right above each Source item travel with it when
+ * the list is rewritten: a `disable-next-line` still sits above the line it
+ * covers, and goes when its item goes; other newsctl comments (disable,
+ * enable) of a dropped item stay, at the end of the list.
+ */
+function commentsAbove(file: EventFile, headingIndex: number) {
+  const { lines } = file.doc;
+  const first = firstItemIndex(file.doc, headingIndex);
+  const above = (item: SourceItem) => {
+    let at = item.line - 1;
+    while (at - 1 > headingIndex && isDirectiveLine(lines[at - 1]!)) at--;
+    return lines.slice(at, item.line - 1);
+  };
+  let start = first;
+  while (start - 1 > headingIndex && isDirectiveLine(lines[start - 1]!)) start--;
+  return {
+    /** Where the rewritten list starts: its first item's comments included. */
+    start,
+    take: (item: SourceItem) => above(item),
+    rest: (dropped: SourceItem[]) => dropped.flatMap((item) => above(item).filter((l) => !isGuardLine(l))),
+  };
 }
 
 /** The first list item line after a section heading. */

@@ -2,6 +2,7 @@
 // Source / Related / Changes lists. It never throws; what it cannot read
 // becomes a note with a line number.
 
+import { isDirectiveLine } from "./directives.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { parseLinkAt, resolveLink } from "./links.js";
 import type { ArchivePathInfo } from "./paths.js";
@@ -152,7 +153,8 @@ function scanBody(file: EventFile, start: number): void {
       }
     }
     if (inSummary) {
-      summary.push(line);
+      // newsctl's own comments are markup for validate, not words of the summary.
+      if (!isDirectiveLine(line)) summary.push(line);
       continue;
     }
     if (section) readListLine(file, section, line, i);

@@ -67,6 +67,8 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--suggest-archived", "with --online: name an archived copy of each dead URL (written only with --fix)")
     .addOption(new Option("--wayback-url <url>", "with --suggest-archived: the availability endpoint (default: $NEWSCTL_WAYBACK_URL, else archive.org's)").argParser(parseHttpUrl("--wayback-url")))
     .option("--changed-since <ref>", "report only on files changed since this git ref, and the files linked to and from them")
+    .option("--config <file>", "read this configuration file (default: newsctl.config.json at the archive root)")
+    .option("--no-config", "read no configuration file")
     .addOption(archiveOption())
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import("../commands/validate/index.js");

@@ -55,6 +55,7 @@ export const RULES: RuleInfo[] = [
   { id: "missing-date-line", severity: "warning", summary: "an event without its date line above the title" },
   { id: "malformed-item", severity: "warning", summary: "a list item in Source, Related, Changes or a day page that is not a [text](link)" },
   { id: "duplicate-section", severity: "warning", summary: "a Source, Related or Changes heading that appears twice" },
+  { id: "unknown-rule", severity: "warning", summary: "a newsctl-disable comment that names a rule newsctl does not have (it silences nothing)" },
   { id: "dead-url", severity: "error", summary: "with --online: a Source or Cover Image URL that is gone (404, 410, no such host, connection refused)" },
   { id: "moved-url", severity: "warning", summary: "with --online: a Source or Cover Image URL that redirects permanently (301, 308); --fix writes the new address" },
   { id: "unverifiable-url", severity: "warning", summary: "with --online: a Source or Cover Image URL whose answer cannot be trusted either way (401, 403, 429, 5xx, timeout, TLS, bot wall)" },

@@ -27,6 +27,9 @@ import { pathShower, resolveScope } from "./scope.js";
 import { changedScope, checkChanged } from "./changed/index.js";
 import { prepareChangedPaths } from "./changed/git.js";
 import { judge, type Verdict } from "./verdict.js";
+import { applyConfig, applyConfigCounted, keyWithConfig } from "../../config/apply.js";
+import { configFor, withConfig } from "../../config/options.js";
+import type { Config } from "../../config/types.js";
 
 export interface ValidateOptions extends OnlineOptions {
   paths?: string[];
@@ -41,6 +44,9 @@ export interface ValidateOptions extends OnlineOptions {
   /** What git listed for --changed-since, once known (set here, not a flag). */
   changed?: string[];
   archive?: string;
+  /** --config FILE, or false with --no-config; then the configuration read (set here, not a flag). */
+  config?: string | boolean;
+  configured?: Config | null;
 }
 
 interface Outcome {
@@ -54,13 +60,14 @@ export async function runValidate(ctx: Context, opts: ValidateOptions): Promise<
   const stray = strayOnlineFlag(opts);
   if (stray) throw new UsageError(stray);
   const root = await openArchiveRoot(ctx, opts.archive, { write: Boolean(opts.fix && !opts.dryRun) });
+  opts = withConfig(opts, await configFor(ctx.cwd, root, opts.config));
   // An unknown ref fails here, before anything is read; git then lists the changes while the archive is scanned.
   const changes = opts.changedSince !== undefined ? prepareChangedPaths(ctx, root, opts.changedSince) : null;
   const progress = startProgress(ctx);
   let outcome: Outcome;
   try {
     const online = opts.online ? (await import("./online/index.js")).createOnlineCheck(ctx, root, opts, progress) : null;
-    if (changes && !opts.fix && !online) outcome = { ...(await checkChanged(ctx, root, changes, opts.paths ?? [], progress)), plan: null };
+    if (changes && !opts.fix && !online) outcome = { ...applyConfigCounted(await checkChanged(ctx, root, changes, opts.paths ?? [], progress), opts.configured ?? null, root), plan: null };
     else {
       // With --fix or --online the whole archive is read as always; git only decides the scope.
       const scoped = changes ? { ...opts, changed: await changes() } : opts;
@@ -96,7 +103,9 @@ async function check(ctx: Context, root: string, opts: ValidateOptions, progress
   const index = (read ?? readIndex(root, { ...(opts.cache === false ? { cache: false } : {}), timings })).index!;
   const scope = known !== undefined ? known : resolveScope(ctx, root, { files: indexFiles(index) }, opts.paths ?? []);
   progress.show(`newsctl: checking ${index.fileCount} files…`);
-  const { problems, files, events, unreadable } = checkArchiveIndex(index, scope, timings);
+  const checked = checkArchiveIndex(index, scope, timings);
+  const problems = applyConfig(checked.problems, opts.configured ?? null, root);
+  const { files, events, unreadable } = checked;
   reportTimings(ctx, timings);
   return { scope, problems, counts: countProblems(problems, files, events), plan: () => planFixes(loadFixTargets(root, problems), problems, unreadable) };
 }
@@ -109,6 +118,7 @@ async function checkModel(ctx: Context, root: string, opts: ValidateOptions, pro
   progress.show(`newsctl: checking ${archive.files.size} files…`);
   let problems = checkArchive(archive, scope);
   if (online) problems = sortDiagnostics([...problems, ...(await online.check(archive, scope))]);
+  problems = applyConfig(problems, opts.configured ?? null, root);
   const counts = countProblems(problems, scope ? scope.size : archive.files.size, countEvents(archive, scope));
   return { scope, problems, counts, plan: () => planFixes(archive, problems) };
 }
@@ -134,8 +144,9 @@ async function checkWholeCached(ctx: Context, root: string, opts: ValidateOption
   progress.show("newsctl: reading the archive…");
   const timings = timingsFor(ctx);
   const read = readIndex(root, {
+    // The findings depend on the configuration too: its digest is part of the key.
     reuse: (key) => {
-      hit = readCacheJson<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, key);
+      hit = readCacheJson<Pick<Outcome, "problems" | "counts">>(root, RESULT_NAME, keyWithConfig(key, opts.configured ?? null));
       return hit !== null && Array.isArray(hit.problems) && hit.counts !== undefined;
     },
     timings,
@@ -145,7 +156,7 @@ async function checkWholeCached(ctx: Context, root: string, opts: ValidateOption
     return { ...(hit as Pick<Outcome, "problems" | "counts">), plan: null };
   }
   const { problems, counts } = await check(ctx, root, opts, progress, null, undefined, read, timings);
-  if (read.large && !read.recent) writeCacheJson(root, RESULT_NAME, read.key, { problems: problems.map(publicFields), counts });
+  if (read.large && !read.recent) writeCacheJson(root, RESULT_NAME, keyWithConfig(read.key, opts.configured ?? null), { problems: problems.map(publicFields), counts });
   return { problems, counts, plan: null };
 }
 

@@ -5,6 +5,8 @@
 import type { Archive, EventFile, SourceItem } from "../../../archive/types.js";
 import { checkSourceUrl } from "../../../archive/urls.js";
 import { isBroken } from "../context.js";
+import { firstMatches, PatternTimeout } from "../../../config/bounded-match.js";
+import { UsageError } from "../../../errors.js";
 
 export interface Citation {
   file: EventFile;
@@ -21,8 +23,12 @@ export function requestUrl(dest: string): string {
   return url.href;
 }
 
-/** bad-url already reports the malformed ones; --exclude patterns are tried on the URL as written and as asked. */
-export function collectCitations(archive: Archive, scope: Set<string> | null, exclude: RegExp[]): Citation[] {
+/**
+ * bad-url already reports the malformed ones; --exclude patterns are tried
+ * on the URL as written and as asked. `names` say where each pattern came
+ * from, for the error when one takes too long.
+ */
+export function collectCitations(archive: Archive, scope: Set<string> | null, exclude: RegExp[], names?: string[]): Citation[] {
   const found: Citation[] = [];
   for (const file of archive.files.values()) {
     if (file.kind !== "event" || isBroken(file) || (scope !== null && !scope.has(file.path))) continue;
@@ -30,12 +36,27 @@ export function collectCitations(archive: Archive, scope: Set<string> | null, ex
     const stamp = `${year}${String(month).padStart(2, "0")}${String(day).padStart(2, "0")}`;
     for (const item of file.sources) {
       if (checkSourceUrl(item.dest) !== null) continue;
-      const url = requestUrl(item.dest);
-      if (exclude.some((re) => re.test(item.dest) || re.test(url))) continue;
-      found.push({ file, item, url, day: stamp });
+      found.push({ file, item, url: requestUrl(item.dest), day: stamp });
     }
   }
-  return found;
+  return exclude.length === 0 ? found : dropExcluded(found, exclude, names);
+}
+
+/**
+ * A pattern may come from the archive's own configuration, so a hostile one
+ * such as `(a+)+$` must not hang the run: the patterns run under a time budget.
+ */
+function dropExcluded(citations: Citation[], exclude: RegExp[], names?: string[]): Citation[] {
+  const inputs = citations.flatMap((c) => [c.item.dest, c.url]);
+  let hits: Int32Array;
+  try {
+    hits = firstMatches(exclude, inputs);
+  } catch (error) {
+    if (!(error instanceof PatternTimeout)) throw error;
+    const name = names?.[error.index] ?? `--exclude ${JSON.stringify(exclude[error.index]!.source)}`;
+    throw new UsageError(`${name}: the pattern takes too long to match the URLs; write a simpler one`);
+  }
+  return citations.filter((_, i) => hits[2 * i]! < 0 && hits[2 * i + 1]! < 0);
 }
 
 /** Each URL once, with the earliest day that cites it. */

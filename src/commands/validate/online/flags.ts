@@ -12,6 +12,11 @@ export interface OnlineOptions {
   /** false with --no-cache. */
   cache?: boolean;
   exclude?: RegExp[];
+  /** How to name each `exclude` pattern in an error (the configuration's key); --exclude's own by default. */
+  excludeNames?: string[];
+  /** Requests at once to one host, and least ms between two starts to one host (the configuration sets them; no flag). */
+  perHost?: number;
+  hostInterval?: number;
   suggestArchived?: boolean;
   /** The availability endpoint for --suggest-archived (else $NEWSCTL_WAYBACK_URL, else archive.org's). */
   waybackUrl?: string;

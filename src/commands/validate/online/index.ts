@@ -28,7 +28,7 @@ export function createOnlineCheck(ctx: Context, root: string, opts: OnlineOption
   const verdicts = new Map<string, Verdict>();
   return {
     async check(archive, scope) {
-      const citations = collectCitations(archive, scope, opts.exclude ?? []);
+      const citations = collectCitations(archive, scope, opts.exclude ?? [], opts.excludeNames);
       const wanted = [...distinctUrls(citations)].filter(([url]) => !verdicts.has(url));
       if (wanted.length > 0) await findVerdicts(ctx, root, opts, progress, new Map(wanted), verdicts);
       return diagnoseCitations(citations, verdicts);
@@ -53,8 +53,8 @@ async function findVerdicts(ctx: Context, root: string, opts: OnlineOptions, pro
   const shown = urlProgress(progress, ask.length, wanted.size - ask.length, ctx.stderr.columns);
   const net = createNet({
     concurrency: opts.concurrency ?? ONLINE_DEFAULTS.concurrency,
-    perHost: ONLINE_DEFAULTS.perHost,
-    intervalMs: ctx.net?.intervalMs ?? ONLINE_DEFAULTS.intervalMs,
+    perHost: opts.perHost ?? ONLINE_DEFAULTS.perHost,
+    intervalMs: opts.hostInterval ?? ctx.net?.intervalMs ?? ONLINE_DEFAULTS.intervalMs,
     timeoutMs,
     userAgent: `newsctl/${packageVersion()} (link check of a news archive; validate --online)`,
     clock,
