@@ -9,9 +9,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 let main;
 try {
-  ({ main } = await import("../dist/cli/main.js"));
+  ({ main } = await import("../dist/main.js"));
 } catch (error) {
-  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/cli/main.js")) throw error;
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/main.js")) throw error;
   process.stderr.write("newsctl: not built yet; run `npm install` (or `npm run build`) in the newsctl folder\n");
   process.exit(3);
 }

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { readArchive } from "../src/archive/read.js";
+import { readArchive } from "../src/archive/read/read-archive.js";
 import type { Archive, EventFile } from "../src/archive/types.js";
 
 /** Internal links whose target file is missing, as "from -> to". */

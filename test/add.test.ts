@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readArchive } from "../src/archive/read.js";
+import { readArchive } from "../src/archive/read/read-archive.js";
 import type { EventFile } from "../src/archive/types.js";
 import { baseline, expectConsistentAdd } from "./add-check.js";
 import { changedPaths, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, tempDir, writeFile } from "./helpers.js";

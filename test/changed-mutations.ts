@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { listArchivePaths } from "../src/archive/read.js";
+import { listArchivePaths } from "../src/archive/read/read-archive.js";
 
 export interface Mutator {
   root: string;

@@ -7,7 +7,7 @@ import { chmodSync, existsSync, readFileSync, symlinkSync, utimesSync, writeFile
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Option } from "commander";
-import { buildProgram } from "../src/cli/main.js";
+import { buildProgram } from "../src/main.js";
 import { createContext } from "../src/cli/context.js";
 import { bashScript } from "../src/commands/completion/bash.js";
 import { fishScript } from "../src/commands/completion/fish.js";

@@ -5,17 +5,18 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { writeChangesList } from "../src/archive/changes-list.js";
-import { editSources, editSummary, editTitle, setFrontMatter } from "../src/archive/event-edit.js";
-import { buildArchive, sortTags } from "../src/archive/model.js";
-import { parseEvent } from "../src/archive/parse-event.js";
-import { parseArchivePath } from "../src/archive/paths.js";
-import { readArchive } from "../src/archive/read.js";
+import { writeChangesList } from "../src/archive/format/changes-list.js";
+import { editSources, editSummary, editTitle, setFrontMatter } from "../src/archive/format/event-edit.js";
+import { buildArchive } from "../src/archive/model.js";
+import { sortTags } from "../src/archive/format/contexts.js";
+import { parseEvent } from "../src/archive/format/parse-event.js";
+import { parseArchivePath } from "../src/archive/format/paths.js";
+import { readArchive } from "../src/archive/read/read-archive.js";
 import { planRevision } from "../src/archive/revision.js";
-import { cloneDoc, joinText } from "../src/archive/text.js";
+import { cloneDoc, joinText } from "../src/archive/format/text.js";
 import type { EventFile } from "../src/archive/types.js";
-import { eventValues, type EventValues } from "../src/archive/verify.js";
-import { contextTailOf, rewriteContexts, rewriteLink } from "../src/archive/write.js";
+import { eventValues, type EventValues } from "../src/archive/format/verify.js";
+import { contextTailOf, rewriteContexts, rewriteLink } from "../src/archive/format/write.js";
 import { PATH, eventText, tags, words } from "./event-gen.js";
 import { readText, runCli, SEED_PATH, tempArchive, writeFile } from "./helpers.js";
 import { assertSeeded } from "./seeded.js";

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { CommanderError } from "commander";
-import { acquireLock } from "../src/archive/lock.js";
+import { acquireLock } from "../src/archive/write/lock.js";
 import { describeCommanderError } from "../src/cli/error-line.js";
 import { FIXTURE_ARCHIVE, runCli, tempArchive } from "./helpers.js";
 

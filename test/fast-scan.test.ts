@@ -11,12 +11,12 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain JS module
 import { generateArchive } from "../bench/generate.mjs";
 import { scannedFromParsed } from "../src/archive/index/scanned.js";
-import { parseSimpleFrontMatter, parseWithGrayMatter } from "../src/archive/frontmatter.js";
-import { parseArchivePath } from "../src/archive/paths.js";
-import { parseFile } from "../src/archive/read-file.js";
+import { parseSimpleFrontMatter, parseWithGrayMatter } from "../src/archive/format/frontmatter.js";
+import { parseArchivePath } from "../src/archive/format/paths.js";
+import { parseFile } from "../src/archive/format/read-file.js";
 import { fastScan } from "../src/archive/read/fast-scan.js";
 import { scanBytes } from "../src/archive/read/scan-file.js";
-import { checkSourceUrl } from "../src/archive/urls.js";
+import { checkSourceUrl } from "../src/archive/format/urls.js";
 import { sourceUrlProblem } from "../src/rules/file-rules.js";
 import { buildHostileArchive, HOSTILE } from "./hostile-corpus.js";
 import { FIXTURES } from "./helpers.js";

@@ -5,13 +5,13 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanName, cleanSummary, cleanTitle, cleanUrl, uniqueTags } from "../src/archive/fields.js";
-import { sortTags } from "../src/archive/model.js";
-import { parseEvent } from "../src/archive/parse-event.js";
-import { parseArchivePath } from "../src/archive/paths.js";
+import { cleanName, cleanSummary, cleanTitle, cleanUrl, uniqueTags } from "../src/archive/format/fields.js";
+import { sortTags } from "../src/archive/format/contexts.js";
+import { parseEvent } from "../src/archive/format/parse-event.js";
+import { parseArchivePath } from "../src/archive/format/paths.js";
 import { planRevision } from "../src/archive/revision.js";
 import type { EventFile } from "../src/archive/types.js";
-import { eventValues, type EventValues } from "../src/archive/verify.js";
+import { eventValues, type EventValues } from "../src/archive/format/verify.js";
 import { completeDraft, draftFromFlags, type AddOptions } from "../src/commands/add/draft.js";
 import { planAdd } from "../src/commands/add/plan.js";
 import { loadForRevision } from "../src/commands/revise/load.js";
@@ -198,7 +198,7 @@ describe("the prompts hold the same rules as the flags", () => {
 
 describe("summary lines markdown would render as headings", () => {
   it("are refused up to three spaces in; four make a code line, which is kept", async () => {
-    const { checkSummary } = await import("../src/archive/fields.js");
+    const { checkSummary } = await import("../src/archive/format/fields.js");
     expect(checkSummary("Fine.\n   ## Then")).toMatch(/^summary line 2 \("   ## Then"\) would read as a heading/);
     expect(checkSummary("Fine.\n #\tThen")).toMatch(/would read as a heading/);
     expect(checkSummary("Fine.\n    ## Then")).toBeNull();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
-import { main } from "../src/cli/main.js";
+import { main } from "../src/main.js";
 import type { Context } from "../src/cli/context.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");

@@ -55,7 +55,7 @@ describe("validate on hostile input", () => {
   });
 
   it("reads hostile input the same on worker threads as on one thread", async () => {
-    const { readArchive, readArchivePlain } = await import("../src/archive/read.js");
+    const { readArchive, readArchivePlain } = await import("../src/archive/read/read-archive.js");
     const root = buildHostileArchive();
     const shape = (a: ReturnType<typeof readArchivePlain>) => [...a.files.values()].map((f) => [f.path, f.kind, f.notes.map((n) => `${n.line}:${n.rule}`).join(",")]);
     expect(shape(readArchive(root, { workers: 1, cache: true }))).toEqual(shape(readArchivePlain(root)));

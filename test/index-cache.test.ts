@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
-import { readArchivePlain } from "../src/archive/read.js";
+import { readArchivePlain } from "../src/archive/read/read-archive.js";
 import { readIndex } from "../src/archive/read/read-index.js";
 import { checkArchive, countEvents } from "../src/commands/validate/check.js";
 import { checkArchiveIndex } from "../src/commands/validate/check-index.js";

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { injectDefects } from "../bench/defects.mjs";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
-import { readArchivePlain } from "../src/archive/read.js";
+import { readArchivePlain } from "../src/archive/read/read-archive.js";
 import { readIndex } from "../src/archive/read/read-index.js";
 import { checkArchive, countEvents } from "../src/commands/validate/check.js";
 import { checkArchiveIndex } from "../src/commands/validate/check-index.js";

@@ -6,7 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempName } from "../src/archive/journal.js";
+import { tempName } from "../src/archive/write/journal.js";
 import { changedPaths, hashTree, runCli, runMain, writeFile } from "./helpers.js";
 import { expectRefusal, sandbox, type Sandbox } from "./attack-helpers.js";
 

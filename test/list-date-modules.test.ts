@@ -32,7 +32,7 @@ describe("list --date", () => {
     const [, y, m, d] = /^news\/(\d{4})\/(\d{2})\/(\d{1,2})\//.exec(day)!;
     const loaded = modulesLoaded(["list", "--date", `${y}-${m}-${d!.padStart(2, "0")}`, "--archive", root]);
     expect(loaded.some((url) => url.endsWith("/dist/archive/read/read-files.js"))).toBe(true);
-    const forbidden = loaded.filter((url) => /\/(lock|transaction|pool|cache|result-cache|cache-file|index-pool|index-worker|read-index|read|scan|scan-task|record|pack)\.js$|\/archive\/index\/|gray-matter|js-yaml/.test(url));
+    const forbidden = loaded.filter((url) => /\/(lock|transaction|pool|cache|parse-cache|result-cache|cache-file|index-pool|index-worker|read-index|read|read-archive|scan|scan-task|record|pack)\.js$|\/archive\/index\/|gray-matter|js-yaml/.test(url));
     expect(forbidden).toEqual([]);
   });
 });

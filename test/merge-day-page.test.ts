@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mergeDayPages } from "../src/archive/day-page-merge.js";
+import { mergeDayPages } from "../src/archive/format/day-page-merge.js";
 import { BIN, FIXTURES, runCli, runMain, SEED_PATH, tempArchive, tempDir, writeFile } from "./helpers.js";
 import { commitAll, git, initRepo } from "./git-helpers.js";
 

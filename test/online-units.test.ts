@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createScheduler } from "../src/commands/validate/online/scheduler.js";
 import { backoffMs, DEFAULT_RETRY, parseRetryAfter } from "../src/commands/validate/online/retry.js";
-import { lineWithDest } from "../src/archive/write.js";
-import { parseLinkAt } from "../src/archive/links.js";
+import { lineWithDest } from "../src/archive/format/write.js";
+import { parseLinkAt } from "../src/archive/format/links.js";
 import { virtualClock } from "./online-server.js";
 
 describe("Retry-After and backoff", () => {

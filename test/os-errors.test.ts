@@ -8,7 +8,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderDayPage, renderEvent } from "../src/archive/write.js";
+import { renderDayPage, renderEvent } from "../src/archive/format/write.js";
 import { changedPaths, hashTree, runCli, runMain, SEED_PATH, tempArchive, tempDir, unprivilegedUser, writeFile } from "./helpers.js";
 import { expectRefusal } from "./attack-helpers.js";
 

@@ -39,7 +39,7 @@ describe("npm pack, then npm install -g of the tarball", () => {
     expect(pack.output).not.toMatch(/npm warn/i);
     const tarball = readdirSync(project).find((n) => n.endsWith(".tgz"))!;
     const listing = execFileSync("tar", ["tzf", join(project, tarball)], { encoding: "utf8" }).split("\n");
-    expect(listing).toContain("package/dist/cli/main.js");
+    expect(listing).toContain("package/dist/main.js");
     // validate reads the schema it publishes whenever an archive has a configuration file.
     expect(listing).toContain("package/schema/newsctl.config.schema.json");
     expect(listing.filter((p) => p.startsWith("package/src/") || p.startsWith("package/test/"))).toEqual([]);

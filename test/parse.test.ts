@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../src/archive/model.js";
-import { parseFile, readArchive } from "../src/archive/read.js";
+import { parseFile, readArchive } from "../src/archive/read/read-archive.js";
 import type { EventFile } from "../src/archive/types.js";
 import { FIXTURE_ARCHIVE, SEED_PATH } from "./helpers.js";
 

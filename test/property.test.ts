@@ -3,9 +3,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseFile } from "../src/archive/read.js";
-import { cloneDoc, joinText } from "../src/archive/text.js";
-import { rewriteLink, serialize } from "../src/archive/write.js";
+import { parseFile } from "../src/archive/read/read-archive.js";
+import { cloneDoc, joinText } from "../src/archive/format/text.js";
+import { rewriteLink, serialize } from "../src/archive/format/write.js";
 import { assertSeeded } from "./seeded.js";
 
 const FRAGMENTS = [

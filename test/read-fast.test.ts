@@ -8,7 +8,7 @@ import fg from "fast-glob";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain JS module shared with the benchmark
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
-import { listArchivePaths, readArchive, readArchivePlain } from "../src/archive/read.js";
+import { listArchivePaths, readArchive, readArchivePlain } from "../src/archive/read/read-archive.js";
 import { selectFiles } from "../src/commands/list/index.js";
 import { toListItem } from "../src/commands/list/item.js";
 import type { Archive } from "../src/archive/types.js";

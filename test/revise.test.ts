@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readArchive } from "../src/archive/read.js";
+import { readArchive } from "../src/archive/read/read-archive.js";
 import { currentValues, planRevision } from "../src/archive/revision.js";
 import { loadForRevision } from "../src/commands/revise/load.js";
 // @ts-expect-error: plain JS module

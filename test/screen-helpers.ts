@@ -6,7 +6,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { onTestFinished } from "vitest";
-import { main } from "../src/cli/main.js";
+import { main } from "../src/main.js";
 import { Capture, tempDir } from "./helpers.js";
 
 export { screen };

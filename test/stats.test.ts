@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { displayWidth } from "../src/commands/stats/format.js";
-import { main } from "../src/cli/main.js";
+import { main } from "../src/main.js";
 import { Capture, runCli, runMain, stripAnsi, tempArchive } from "./helpers.js";
 import { runInPty } from "./pty.js";
 import { archiveFiles, type Ev } from "./tags-helpers.js";

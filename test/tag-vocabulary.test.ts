@@ -4,8 +4,8 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readArchive } from "../src/archive/read.js";
-import { readTagVocabulary } from "../src/archive/tag-scan.js";
+import { readArchive } from "../src/archive/read/read-archive.js";
+import { readTagVocabulary } from "../src/archive/read/tag-scan.js";
 import { archiveVocabulary, spellTags } from "../src/archive/tags.js";
 import { FIXTURE_ARCHIVE, readText, runCli, runMain, SEED_PATH, tempArchive } from "./helpers.js";
 import { assertSeeded } from "./seeded.js";

@@ -4,9 +4,9 @@
 
 import { describe, expect, it } from "vitest";
 import { buildArchive } from "../src/archive/model.js";
-import { parseFile } from "../src/archive/read.js";
+import { parseFile } from "../src/archive/read/read-archive.js";
 import { planRetag, RetagRefused } from "../src/archive/retag.js";
-import { retagContextLine } from "../src/archive/tag-edit.js";
+import { retagContextLine } from "../src/archive/format/tag-edit.js";
 import { eventText } from "./tags-helpers.js";
 
 const retag = (from: string[], to: string) => ({ from: new Set(from), to });

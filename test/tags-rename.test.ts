@@ -3,7 +3,7 @@
 
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { main } from "../src/main.js";
 import type { Prompter } from "../src/cli/prompts.js";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";

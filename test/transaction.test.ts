@@ -1,12 +1,12 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeAtomically, writeNewFile } from "../src/archive/atomic.js";
-import { NO_HOOKS } from "../src/archive/hooks.js";
-import { tempName } from "../src/archive/journal.js";
-import { acquireLock } from "../src/archive/lock.js";
-import { recoverTransactions } from "../src/archive/recover.js";
-import { commitWrites } from "../src/archive/transaction.js";
+import { writeAtomically, writeNewFile } from "../src/archive/write/atomic.js";
+import { NO_HOOKS } from "../src/archive/write/hooks.js";
+import { tempName } from "../src/archive/write/journal.js";
+import { acquireLock } from "../src/archive/write/lock.js";
+import { recoverTransactions } from "../src/archive/write/recover.js";
+import { commitWrites } from "../src/archive/write/transaction.js";
 import { changedPaths, hashTree, readText, tempArchive, tempDir, writeFile } from "./helpers.js";
 
 const faults = (...points: string[]) => ({ ...NO_HOOKS, faults: points });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";
-import { fingerprintArchive } from "../src/archive/result-cache.js";
+import { fingerprintArchive } from "../src/archive/read/result-cache.js";
 import { runCli, tempDir } from "./helpers.js";
 
 const RESULT = ".newsctl/cache/validate-result.json";

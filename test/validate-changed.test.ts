@@ -10,8 +10,8 @@ import { injectDefects } from "../bench/defects.mjs";
 // @ts-expect-error: plain JS module
 import { generateArchive, mulberry32, writeArchive } from "../bench/generate.mjs";
 import { forEachLink } from "../src/archive/model.js";
-import { dayDirs, parseArchivePath } from "../src/archive/paths.js";
-import { readArchivePlain } from "../src/archive/read.js";
+import { dayDirs, parseArchivePath } from "../src/archive/format/paths.js";
+import { readArchivePlain } from "../src/archive/read/read-archive.js";
 import { checkArchive, countEvents } from "../src/commands/validate/check.js";
 import { countProblems } from "../src/commands/validate/diagnostics.js";
 import { formatJson } from "../src/commands/validate/format/json.js";

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { acquireLock } from "../src/archive/lock.js";
-import { readArchive } from "../src/archive/read.js";
+import { acquireLock } from "../src/archive/write/lock.js";
+import { readArchive } from "../src/archive/read/read-archive.js";
 import { checkArchive } from "../src/commands/validate/check.js";
 import { changedPaths, FIXTURES, hashTree, readText, runCli, runMain, SEED_PATH, tempArchive, tempDir, writeFile } from "./helpers.js";
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listArchivePaths, parseFile, readArchive } from "../src/archive/read.js";
-import { splitText, joinText, cloneDoc } from "../src/archive/text.js";
-import { addDayPageEntry, appendToSection, rewriteLink, serialize } from "../src/archive/write.js";
+import { listArchivePaths, parseFile, readArchive } from "../src/archive/read/read-archive.js";
+import { splitText, joinText, cloneDoc } from "../src/archive/format/text.js";
+import { addDayPageEntry, appendToSection, rewriteLink, serialize } from "../src/archive/format/write.js";
 import type { DayPage, EventFile } from "../src/archive/types.js";
 // @ts-expect-error: plain JS module
 import { generateArchive, writeArchive } from "../bench/generate.mjs";

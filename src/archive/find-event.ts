@@ -9,12 +9,12 @@
 import { lstatSync } from "node:fs";
 import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UsageError } from "../errors.js";
-import { quote } from "./fields.js";
+import { quote } from "./format/fields.js";
 import { describeFault, faultOnPath, type PathFault } from "./inside.js";
-import { resolveLink } from "./links.js";
-import { readNeighbourhood, type PathSet } from "./neighbourhood.js";
-import { dayDirs, parseArchivePath } from "./paths.js";
-import { listArchivePaths } from "./read.js";
+import { resolveLink } from "./format/links.js";
+import { readNeighbourhood, type PathSet } from "./read/neighbourhood.js";
+import { dayDirs, parseArchivePath } from "./format/paths.js";
+import { listArchivePaths } from "./read/read-archive.js";
 import type { Archive, Event } from "./types.js";
 
 export interface FoundEvent {

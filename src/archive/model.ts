@@ -1,6 +1,7 @@
 // Parsed files -> events, days and inbound links.
 
-import { formatIsoDate } from "./paths.js";
+import { eventContexts } from "./format/contexts.js";
+import { formatIsoDate } from "./format/paths.js";
 import type { Archive, ArchiveFile, Event, EventFile, InboundLink, LinkItem } from "./types.js";
 
 export function buildArchive(root: string, list: ArchiveFile[]): Archive {
@@ -116,37 +117,6 @@ function orderVersions(current: EventFile, members: EventFile[]): EventFile[] {
   }
   for (const m of members) if (!ordered.includes(m)) ordered.push(m);
   return ordered;
-}
-
-/** Front matter `contexts:` as written (plain strings and numbers only), or null when it has none. */
-export function declaredContexts(file: EventFile): string[] | null {
-  const declared = file.frontMatter?.data?.["contexts"];
-  if (!Array.isArray(declared)) return null;
-  return declared.filter((t): t is string | number => typeof t === "string" || typeof t === "number").map(String);
-}
-
-/** Front matter `contexts:` where present, else the union of the Related contexts. */
-export function eventContexts(file: EventFile): string[] {
-  const declared = declaredContexts(file);
-  if (declared) return sortTags(declared);
-  const tags: string[] = [];
-  for (const r of file.related) tags.push(...r.contexts);
-  return sortTags(tags);
-}
-
-export function sortTags(tags: string[]): string[] {
-  const unique = [...new Set(tags.map((t) => t.trim()).filter((t) => t.length > 0))];
-  return unique.sort((a, b) => {
-    const la = a.toLowerCase();
-    const lb = b.toLowerCase();
-    return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-  });
-}
-
-/** The tags two lists share, compared in any case, spelled as in `mine`. */
-export function sharedTags(mine: string[], theirs: string[]): string[] {
-  const lowered = new Set(theirs.map((t) => t.trim().toLowerCase()));
-  return mine.filter((t) => lowered.has(t.trim().toLowerCase()));
 }
 
 function indexInbound(archive: Archive, list: ArchiveFile[]): void {

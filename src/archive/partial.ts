@@ -5,7 +5,7 @@
 // the ones it needs besides) then answers exactly as on the full model.
 
 import { buildArchive } from "./model.js";
-import { parseArchivePath } from "./paths.js";
+import { parseArchivePath } from "./format/paths.js";
 import type { Archive, ArchiveFile } from "./types.js";
 
 /** `listed`: every path a full read would hold (regular files and special entries). */

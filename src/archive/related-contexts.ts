@@ -5,9 +5,9 @@
 // (in any case and order) keeps its bytes, and an item without a list is
 // left without one. No shared tag left gives `_Context: _`, as add writes.
 
-import { sharedTags, sortTags } from "./model.js";
+import { sharedTags, sortTags } from "./format/contexts.js";
 import type { EventFile, RelatedItem } from "./types.js";
-import { contextTailOf } from "./write.js";
+import { contextTailOf } from "./format/write.js";
 
 /** Whose tags meet in one Related item: `mine` (the file's event) and `theirs` (the target's); null to leave the item. */
 export type TagPair = (item: RelatedItem) => { mine: string[]; theirs: string[] } | null;

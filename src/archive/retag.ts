@@ -3,12 +3,12 @@
 // history. Every file is parsed again from the bytes planned for it, and the
 // plan stands only if it reads back as the rename says. Pure: writes nothing.
 
-import { setFrontMatter } from "./event-edit.js";
-import { eventContexts, sortTags } from "./model.js";
-import { parseEvent } from "./parse-event.js";
-import { retagContextLine, retagFrontMatter, retagList, type Retag } from "./tag-edit.js";
-import { cloneDoc, joinText, replaceLine, type TextDoc } from "./text.js";
-import type { FileWrite } from "./transaction.js";
+import { setFrontMatter } from "./format/event-edit.js";
+import { eventContexts, sortTags } from "./format/contexts.js";
+import { parseEvent } from "./format/parse-event.js";
+import { retagContextLine, retagFrontMatter, retagList, type Retag } from "./format/tag-edit.js";
+import { cloneDoc, joinText, replaceLine, type TextDoc } from "./format/text.js";
+import type { FileWrite } from "./write/transaction.js";
 import type { Archive, EventFile } from "./types.js";
 
 export interface RetagPlan {

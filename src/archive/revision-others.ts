@@ -4,13 +4,13 @@
 // `_Context: …_` lists moved with a tag change). Each write is verified.
 
 import { isCurrent } from "./model.js";
-import { dayPagePath, formatIsoDate } from "./paths.js";
+import { dayPagePath, formatIsoDate } from "./format/paths.js";
 import { contextEdits } from "./related-contexts.js";
-import { cloneDoc, joinText, type TextDoc } from "./text.js";
-import type { FileWrite } from "./transaction.js";
+import { cloneDoc, joinText, type TextDoc } from "./format/text.js";
+import type { FileWrite } from "./write/transaction.js";
 import type { Archive, DayPage, Event, LinkItem } from "./types.js";
-import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "./verify.js";
-import { addDayPageEntry, linkTitle, renderDayPage, rewriteContexts, rewriteLink } from "./write.js";
+import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "./format/verify.js";
+import { addDayPageEntry, linkTitle, renderDayPage, rewriteContexts, rewriteLink } from "./format/write.js";
 
 export interface NextVersion {
   title: string;

@@ -7,18 +7,18 @@
 
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { shapeEvent } from "./layout.js";
-import { expectedChanges, updatedChangesLines, writeChangesList } from "./changes-list.js";
-import { editSources, editSummary, editTitle, setFrontMatter, type SourceValue } from "./event-edit.js";
-import { sortTags } from "./model.js";
+import { shapeEvent } from "./format/layout.js";
+import { expectedChanges, updatedChangesLines, writeChangesList } from "./format/changes-list.js";
+import { editSources, editSummary, editTitle, setFrontMatter, type SourceValue } from "./format/event-edit.js";
+import { sortTags } from "./format/contexts.js";
 import { contextEdits } from "./related-contexts.js";
 import { dayPageWrite, repointWrites, type NextVersion } from "./revision-others.js";
-import { uniqueSlug } from "./slug.js";
-import { cloneDoc, joinText, type TextDoc } from "./text.js";
-import type { FileWrite } from "./transaction.js";
+import { uniqueSlug } from "./format/slug.js";
+import { cloneDoc, joinText, type TextDoc } from "./format/text.js";
+import type { FileWrite } from "./write/transaction.js";
 import type { Archive, Event, EventFile, RelatedItem } from "./types.js";
-import { eventValues, verifyEvent, type EventValues } from "./verify.js";
-import { formatTimestamp, linkTitle, rewriteContexts } from "./write.js";
+import { eventValues, verifyEvent, type EventValues } from "./format/verify.js";
+import { formatTimestamp, linkTitle, rewriteContexts } from "./format/write.js";
 
 /** What the event should say after the revision. `tags: null` keeps them. */
 export interface RevisionRequest {

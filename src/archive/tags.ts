@@ -6,8 +6,8 @@
 // the one most of them use, a tie going to the one seen first (files in path
 // order, front matter before Related items, top to bottom).
 
-import { cleanTag, uniqueTags } from "./fields.js";
-import { declaredContexts } from "./model.js";
+import { cleanTag, uniqueTags } from "./format/fields.js";
+import { declaredContexts } from "./format/contexts.js";
 import type { Archive, EventFile } from "./types.js";
 
 export interface TagUse {

@@ -1,9 +1,9 @@
 // The in-memory archive. Parsed fields point back at the lines they came
 // from; the text itself is kept whole so that writing is lossless.
 
-import type { InlineLink, LinkTarget } from "./links.js";
-import type { ArchivePathInfo } from "./paths.js";
-import type { TextDoc } from "./text.js";
+import type { InlineLink, LinkTarget } from "./format/links.js";
+import type { ArchivePathInfo } from "./format/paths.js";
+import type { TextDoc } from "./format/text.js";
 
 export interface Position {
   /** 1-based. */

@@ -4,8 +4,8 @@
 
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { Recovery } from "../archive/recover.js";
-import { assertStateDirUsable, STATE_DIR, stateDirProblem } from "../archive/state-dir.js";
+import type { Recovery } from "../archive/write/recover.js";
+import { assertStateDirUsable, STATE_DIR, stateDirProblem } from "../archive/write/state-dir.js";
 import { describeOsError, FailureError, UsageError } from "../errors.js";
 import type { Context } from "./context.js";
 
@@ -100,7 +100,7 @@ function warn(ctx: Context, text: string): void {
 }
 
 async function finishHalfDone(ctx: Context, root: string, write: boolean): Promise<void> {
-  const [{ withLock }, { hasPendingTransactions, recoverTransactions }] = await Promise.all([import("../archive/lock.js"), import("../archive/recover.js")]);
+  const [{ withLock }, { hasPendingTransactions, recoverTransactions }] = await Promise.all([import("../archive/write/lock.js"), import("../archive/write/recover.js")]);
   if (!hasPendingTransactions(root)) return;
   let recovery: Recovery;
   try {

@@ -3,7 +3,7 @@
 
 import type { LookupFunction } from "node:net";
 import { Chalk, type ChalkInstance } from "chalk";
-import { parseFaults, parseTimeoutMs, type Hooks } from "../archive/hooks.js";
+import { parseFaults, parseTimeoutMs, type Hooks } from "../archive/write/hooks.js";
 import type { Prompter } from "./prompts.js";
 
 export interface OutStream {

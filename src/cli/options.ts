@@ -2,7 +2,7 @@
 // The errors are newsctl's own, not commander's InvalidArgumentError, so the
 // message reaches the user as written (see error-line.ts).
 
-import { formatIsoDate, parseIsoDate } from "../archive/paths.js";
+import { formatIsoDate, parseIsoDate } from "../archive/format/paths.js";
 import { ArgumentError } from "../errors.js";
 
 export function parseDateOption(flag: string) {

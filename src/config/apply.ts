@@ -6,7 +6,7 @@
 
 import type { Counts, Diagnostic, Severity } from "../commands/validate/diagnostics.js";
 import { countProblems, RULES, sortDiagnostics } from "../commands/validate/diagnostics.js";
-import { readSuppressions } from "../archive/suppressions.js";
+import { readSuppressions } from "../archive/read/suppressions.js";
 import { closest, distance } from "fastest-levenshtein";
 import { firstMatches, PatternTimeout } from "./bounded-match.js";
 import { describeValue } from "./schema.js";

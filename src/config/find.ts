@@ -5,7 +5,7 @@
 // --config may be a link (the user named it), but is held to the rest.
 
 import { isUtf8 } from "node:buffer";
-import { readPlainFile, type PlainRead } from "../archive/plain-file.js";
+import { readPlainFile, type PlainRead } from "../archive/read/plain-file.js";
 import { CONFIG_NAME, ConfigError } from "./types.js";
 
 /** Far more than any real configuration; a larger file is refused, not read. */

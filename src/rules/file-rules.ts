@@ -5,8 +5,8 @@
 // whole archive can tell: an event's warnings go out marked currentOnly.
 
 import { isBrokenScan, type ScannedFile } from "../archive/index/scanned.js";
-import { formatIsoDate, isCalendarDate, parseArchivePath, type ArchivePathInfo } from "../archive/paths.js";
-import { checkSourceUrl } from "../archive/urls.js";
+import { formatIsoDate, isCalendarDate, parseArchivePath, type ArchivePathInfo } from "../archive/format/paths.js";
+import { checkSourceUrl } from "../archive/format/urls.js";
 import { LINK_LABEL, type FileSink } from "./finding.js";
 
 const TOP = { line: 1, column: 1 };

@@ -4,8 +4,8 @@
 // resolved here, and their stale-title comparison made (at once, or when
 // the target comes); links that leave the part carry their path and text.
 
-import type { LinkTarget } from "../links.js";
-import { linkTitle } from "../write.js";
+import type { LinkTarget } from "../format/links.js";
+import { linkTitle } from "../format/write.js";
 import {
   CHANGE_KINDS,
   CHANGE_SHIFT,

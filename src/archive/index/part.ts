@@ -10,7 +10,7 @@
 // target path and text, for the main thread to resolve (see part-writer.ts).
 
 import type { Finding } from "../../rules/finding.js";
-import type { LinkTarget } from "../links.js";
+import type { LinkTarget } from "../format/links.js";
 import type { Via } from "./scanned.js";
 
 export interface Part {

@@ -1,7 +1,7 @@
 // Questions whole-archive commands ask of the resolved index: an event's
 // tags, where its day page lists it, which files link to a file.
 
-import { sortTags } from "../model.js";
+import { sortTags } from "../format/contexts.js";
 import type { ArchiveIndex } from "./archive-index.js";
 import { formatYmd, pathOf, type Resolved } from "./events.js";
 import { F, F_FLAGS, F_LINK, F_LINKS, F_TAG, F_TAGS, F_YMD, FLAG_DECLARED, FLAG_TITLE, L, L_AUX1, L_AUX2, L_FLAGS, L_TARGET, VIA_MASK } from "./part.js";

@@ -4,8 +4,9 @@
 // scanner makes these directly; anything unusual goes through the full
 // parser and scannedFromParsed, and both must give the same fields.
 
-import type { LinkTarget } from "../links.js";
-import type { ArchivePathInfo } from "../paths.js";
+import { contextsIn } from "../format/contexts.js";
+import type { LinkTarget } from "../format/links.js";
+import type { ArchivePathInfo } from "../format/paths.js";
 import type { ArchiveFile, ChangeKind, EventFile, LinkItem, ParseNote } from "../types.js";
 
 export type Via = "date" | "related" | "changes" | "day";
@@ -97,15 +98,7 @@ function fillEvent(out: ScannedFile, file: EventFile): void {
   }
   for (const s of file.sources) out.sources.push({ line: s.line, destColumn: s.link.destStart + 1, dest: s.dest, isCover: s.isCover });
   out.changesLine = file.sections.changes ? file.sections.changes.headingIndex + 1 : 0;
-  out.declared = declaredContexts(file.frontMatter?.data ?? null);
-}
-
-/** Front matter `contexts:` items that can be tags (strings and numbers), or null when it is not a list. */
-export function declaredContexts(data: Record<string, unknown> | null): string[] | null {
-  const declared = data?.["contexts"];
-  if (!Array.isArray(declared)) return null;
-  // Only plain tags: a YAML alias bomb nests arrays that String() would blow up.
-  return declared.filter((t): t is string | number => typeof t === "string" || typeof t === "number").map(String);
+  out.declared = contextsIn(file.frontMatter?.data ?? null);
 }
 
 function link(via: Via, item: LinkItem): ScannedLink {

@@ -9,8 +9,8 @@
 
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeAtomically } from "../atomic.js";
-import { cacheFolder } from "../state-dir.js";
+import { writeAtomically } from "../write/atomic.js";
+import { cacheFolder } from "../write/state-dir.js";
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 

@@ -2,8 +2,8 @@
 // function gives (parseLinkAt, resolveLink, splitContexts) for the common
 // case and calling it for anything else.
 
-import { parseLinkAt, resolveLink, type InlineLink, type LinkTarget } from "../links.js";
-import { splitContexts } from "../parse-event.js";
+import { parseLinkAt, resolveLink, type InlineLink, type LinkTarget } from "../format/links.js";
+import { splitContexts } from "../format/parse-event.js";
 
 /**
  * parseLinkAt for the common link: no brackets or backslashes in the text,

@@ -6,9 +6,10 @@
 // lines the index needs: headings and list items, never the summary.
 
 import { isAscii, isUtf8 } from "node:buffer";
-import { parseSimpleFrontMatter } from "../frontmatter.js";
-import { declaredContexts, type ScannedFile, type ScannedLink, type Via } from "../index/scanned.js";
-import type { InlineLink } from "../links.js";
+import { parseSimpleFrontMatter } from "../format/frontmatter.js";
+import { contextsIn } from "../format/contexts.js";
+import { type ScannedFile, type ScannedLink, type Via } from "../index/scanned.js";
+import type { InlineLink } from "../format/links.js";
 import {
   CHANGE_TAIL,
   CONTEXT_TAIL,
@@ -22,8 +23,8 @@ import {
   SECTION,
   sectionName,
   TITLE,
-} from "../parse-event.js";
-import type { ArchivePathInfo } from "../paths.js";
+} from "../format/parse-event.js";
+import type { ArchivePathInfo } from "../format/paths.js";
 import type { SectionName } from "../types.js";
 import { contextsOf, linkAt, targetOf } from "./fast-links.js";
 
@@ -153,7 +154,7 @@ function readFrontMatter(file: ScannedFile, lines: Lines): number {
     if (FENCE_CLOSE.test(line)) {
       const parsed = parseSimpleFrontMatter(block.join("\n"), open[1] ?? "");
       if (!parsed || !parsed.ok) return -1;
-      file.declared = declaredContexts(parsed.data);
+      file.declared = contextsIn(parsed.data);
       return lines.index + 1;
     }
     block.push(line);

@@ -1,14 +1,14 @@
 // Reading single files and single day folders: all `list --date` and the
 // edits of one event need, without the whole-archive machinery (workers,
-// caches) that read.ts and read-index.ts bring in.
+// caches) that read-archive.ts and read-index.ts bring in.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeFault, faultOnPath, relPathProblem } from "../inside.js";
 import { buildArchive } from "../model.js";
-import { note } from "../parse-event.js";
-import { dayDirs, parseArchivePath, type DayRef } from "../paths.js";
-import { parseFile } from "../read-file.js";
+import { note } from "../format/parse-event.js";
+import { dayDirs, parseArchivePath, type DayRef } from "../format/paths.js";
+import { parseFile } from "../format/read-file.js";
 import type { Archive, ArchiveFile } from "../types.js";
 
 /**

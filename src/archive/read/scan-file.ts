@@ -2,8 +2,8 @@
 // shape, the full parser for everything else (and for what it reports).
 
 import { scannedFromParsed, type ScannedFile } from "../index/scanned.js";
-import { parseArchivePath } from "../paths.js";
-import { parseFile } from "../read-file.js";
+import { parseArchivePath } from "../format/paths.js";
+import { parseFile } from "../format/read-file.js";
 import { fastScan } from "./fast-scan.js";
 
 export function scanBytes(path: string, bytes: Buffer): ScannedFile {

@@ -2,7 +2,7 @@
 // the lean index: every current version's path, title, day and tags, and the
 // tag vocabulary of every event file, with no file parsed in full.
 
-import { cleanTag } from "../../archive/fields.js";
+import { cleanTag } from "../../archive/format/fields.js";
 import type { ArchiveIndex } from "../../archive/index/archive-index.js";
 import { kindOf, pathOf, resolveEvents } from "../../archive/index/events.js";
 import { eventContexts, hasTitle, ymdOf } from "../../archive/index/queries.js";

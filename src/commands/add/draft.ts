@@ -1,10 +1,10 @@
 // The new event as the flags give it: every value checked here, so that a
 // bad flag fails before anything is read or asked.
 
-import { formatIsoDate, pad2, parseIsoDate } from "../../archive/paths.js";
+import { formatIsoDate, pad2, parseIsoDate } from "../../archive/format/paths.js";
 import { parseNameUrl } from "../../cli/options.js";
 import { UsageError } from "../../errors.js";
-import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl, quote, uniqueTags } from "../../archive/fields.js";
+import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl, quote, uniqueTags } from "../../archive/format/fields.js";
 import { checkDate } from "./checks.js";
 
 export interface AddOptions {

@@ -2,11 +2,11 @@
 // written with its day page, and backlinks if asked, in one transaction.
 
 import { argLabel, findEvent } from "../../archive/find-event.js";
-import { withLock } from "../../archive/lock.js";
-import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { withLock } from "../../archive/write/lock.js";
+import { readTagVocabulary } from "../../archive/read/tag-scan.js";
 import { spellTags, type TagUse } from "../../archive/tags.js";
-import { commitWrites } from "../../archive/transaction.js";
-import { formatTimestamp } from "../../archive/write.js";
+import { commitWrites } from "../../archive/write/transaction.js";
+import { formatTimestamp } from "../../archive/format/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
 import { editorName } from "../../cli/summary-prompt.js";

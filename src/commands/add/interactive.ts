@@ -2,12 +2,12 @@
 // Every prompt goes through a Prompter, so tests drive the whole entry;
 // a field the flags already gave is not asked for.
 
-import { parseIsoDate, formatIsoDate } from "../../archive/paths.js";
-import { readDays } from "../../archive/read.js";
+import { parseIsoDate, formatIsoDate } from "../../archive/format/paths.js";
+import { readDays } from "../../archive/read/read-archive.js";
 import type { TagUse } from "../../archive/tags.js";
 import type { Choice, Prompter } from "../../cli/prompts.js";
 import { promptSummary } from "../../cli/summary-prompt.js";
-import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/fields.js";
+import { checkSourceName, checkSummary, checkTag, checkTitle, checkUrl, cleanName, cleanSummary, cleanTitle, cleanUrl } from "../../archive/format/fields.js";
 import { checkDate } from "./checks.js";
 import { today, type Draft, type PartialDraft, type Source } from "./draft.js";
 import { similarTitles, suggestRelated, type Catalogue } from "./suggest.js";

@@ -3,7 +3,7 @@
 
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { dayDirs, dayPagePath, type DayRef } from "../../archive/paths.js";
+import { dayDirs, dayPagePath, type DayRef } from "../../archive/format/paths.js";
 import type { Archive } from "../../archive/types.js";
 
 function names(path: string): string[] {

@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from "chalk";
 import { buildArchive } from "../../archive/model.js";
-import { parseFile } from "../../archive/read.js";
+import { parseFile } from "../../archive/read/read-archive.js";
 import type { EventFile } from "../../archive/types.js";
 import { toListItem, type ListItem } from "../list/item.js";
 import type { AddPlan, FileChange } from "./plan.js";

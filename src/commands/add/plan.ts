@@ -5,12 +5,12 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { findEvent } from "../../archive/find-event.js";
-import { eventContexts, sharedTags, sortTags } from "../../archive/model.js";
-import { dayPagePath, parseIsoDate } from "../../archive/paths.js";
-import { readDays } from "../../archive/read.js";
-import { uniqueSlug } from "../../archive/slug.js";
-import { cloneDoc, insertLines, joinText, lastNonBlankLine } from "../../archive/text.js";
-import type { FileWrite } from "../../archive/transaction.js";
+import { eventContexts, sharedTags, sortTags } from "../../archive/format/contexts.js";
+import { dayPagePath, parseIsoDate } from "../../archive/format/paths.js";
+import { readDays } from "../../archive/read/read-archive.js";
+import { uniqueSlug } from "../../archive/format/slug.js";
+import { cloneDoc, insertLines, joinText, lastNonBlankLine } from "../../archive/format/text.js";
+import type { FileWrite } from "../../archive/write/transaction.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 import {
   addDayPageEntry,
@@ -21,10 +21,10 @@ import {
   renderDayPage,
   renderEvent,
   serialize,
-} from "../../archive/write.js";
-import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "../../archive/verify.js";
-import { checkWritePaths } from "../../archive/writable.js";
-import { uniqueTags } from "../../archive/fields.js";
+} from "../../archive/format/write.js";
+import { dayEntryValues, eventValues, verifyDayPage, verifyEvent } from "../../archive/format/verify.js";
+import { checkWritePaths } from "../../archive/write/writable.js";
+import { uniqueTags } from "../../archive/format/fields.js";
 import { UsageError } from "../../errors.js";
 import type { Draft } from "./draft.js";
 import { chooseDayDir } from "./lookup.js";

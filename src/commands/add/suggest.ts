@@ -2,9 +2,9 @@
 // then closest in date) and near-identical titles. (The archive's tags are
 // src/archive/tags.ts.)
 
-import { sharedTags, sortTags } from "../../archive/model.js";
-import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
-import type { DayRef } from "../../archive/paths.js";
+import { sharedTags, sortTags } from "../../archive/format/contexts.js";
+import { formatIsoDate, parseIsoDate } from "../../archive/format/paths.js";
+import type { DayRef } from "../../archive/format/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 
 /** What suggestions need of an event's current version: a full file, or its lean index entry. */

@@ -9,8 +9,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { buildArchive } from "../../archive/model.js";
-import { LARGE_ARCHIVE_MONTHS, markdownFilesIn, readArchive, readArchiveFile } from "../../archive/read.js";
-import { loadResult, saveResult } from "../../archive/result-cache.js";
+import { LARGE_ARCHIVE_MONTHS, markdownFilesIn, readArchive, readArchiveFile } from "../../archive/read/read-archive.js";
+import { loadResult, saveResult } from "../../archive/read/result-cache.js";
 import type { Archive } from "../../archive/types.js";
 import { packageVersion } from "../../version.js";
 import { rankTags } from "../tags/count.js";

@@ -6,8 +6,8 @@
 
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { splitText, dominantEol } from "../../archive/text.js";
-import { replaceFile } from "../../archive/atomic.js";
+import { splitText, dominantEol } from "../../archive/format/text.js";
+import { replaceFile } from "../../archive/write/atomic.js";
 import { findArchiveRoot } from "../../cli/archive-root.js";
 import type { Context } from "../../cli/context.js";
 import { gitTopLevel, runGit } from "../../cli/git.js";

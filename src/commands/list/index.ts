@@ -1,7 +1,7 @@
 // newsctl list: events by day, range or tag, as text or JSON.
 
 import { readDays } from "../../archive/read/read-files.js";
-import { formatIsoDate, parseIsoDate } from "../../archive/paths.js";
+import { formatIsoDate, parseIsoDate } from "../../archive/format/paths.js";
 import type { Archive, EventFile } from "../../archive/types.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";

@@ -1,9 +1,9 @@
 // The JSON shape of one event version, shared by `list` and `add --format json`.
 
-import { eventContexts } from "../../archive/model.js";
-import { formatIsoDate } from "../../archive/paths.js";
+import { eventContexts } from "../../archive/format/contexts.js";
+import { formatIsoDate } from "../../archive/format/paths.js";
 import type { Archive, EventFile, LinkItem } from "../../archive/types.js";
-import { linkTitle } from "../../archive/write.js";
+import { linkTitle } from "../../archive/format/write.js";
 
 export interface ListItem {
   date: string;

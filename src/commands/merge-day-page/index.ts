@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { resolve } from "node:path";
-import { mergeDayPages } from "../../archive/day-page-merge.js";
-import { replaceFile } from "../../archive/atomic.js";
+import { mergeDayPages } from "../../archive/format/day-page-merge.js";
+import { replaceFile } from "../../archive/write/atomic.js";
 import type { Context } from "../../cli/context.js";
 import { EXIT, UsageError } from "../../errors.js";
 

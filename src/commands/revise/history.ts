@@ -3,7 +3,7 @@
 
 import { recordedTime } from "../../archive/revision.js";
 import type { Archive, ChangeKind, Event } from "../../archive/types.js";
-import { linkTitle } from "../../archive/write.js";
+import { linkTitle } from "../../archive/format/write.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { EXIT } from "../../errors.js";

@@ -1,13 +1,13 @@
 // newsctl revise: record a new version of an event and keep every link to
 // it valid, all in one transaction under the archive lock.
 
-import { hasStateDir, withLock } from "../../archive/lock.js";
+import { hasStateDir, withLock } from "../../archive/write/lock.js";
 import { changedFields, currentValues, planRevision, type RevisionPlan, type RevisionRequest } from "../../archive/revision.js";
-import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { readTagVocabulary } from "../../archive/read/tag-scan.js";
 import { spellTags, type TagUse } from "../../archive/tags.js";
 import type { Event } from "../../archive/types.js";
-import { commitWrites } from "../../archive/transaction.js";
-import { checkWritePaths } from "../../archive/writable.js";
+import { commitWrites } from "../../archive/write/transaction.js";
+import { checkWritePaths } from "../../archive/write/writable.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
 import { editorName } from "../../cli/summary-prompt.js";

@@ -6,10 +6,10 @@
 
 import { argLabel, findEvent } from "../../archive/find-event.js";
 import { filesLinkingTo } from "../../archive/index/queries.js";
-import { listArchivePaths } from "../../archive/read.js";
+import { listArchivePaths } from "../../archive/read/read-archive.js";
 import { readIndex } from "../../archive/read/read-index.js";
-import { readNeighbourhood } from "../../archive/neighbourhood.js";
-import { readTagVocabulary } from "../../archive/tag-scan.js";
+import { readNeighbourhood } from "../../archive/read/neighbourhood.js";
+import { readTagVocabulary } from "../../archive/read/tag-scan.js";
 import type { TagUse } from "../../archive/tags.js";
 import type { Archive, Event } from "../../archive/types.js";
 

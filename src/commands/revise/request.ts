@@ -15,7 +15,7 @@ import {
   cleanUrl,
   quote,
   uniqueTags,
-} from "../../archive/fields.js";
+} from "../../archive/format/fields.js";
 import type { Prompter } from "../../cli/prompts.js";
 import { promptSummary } from "../../cli/summary-prompt.js";
 import { parseNameUrl } from "../../cli/options.js";
@@ -56,7 +56,7 @@ export function requestFromFlags(event: Event, flags: ReviseFlags): RevisionRequ
   };
 }
 
-/** One field's rule (src/archive/fields.ts), as a usage error naming the flag or prompt. */
+/** One field's rule (src/archive/format/fields.ts), as a usage error naming the flag or prompt. */
 function checked(label: string, value: string, problem: string | null, show = true): void {
   if (problem) throw new UsageError(`${label}${show ? " " + quote(value) : ""}: ${problem}`);
 }

@@ -2,8 +2,8 @@
 // version counts toward its event's versions, nothing else). Reading stays
 // behind readStats, so a leaner index can answer it later.
 
-import { formatIsoDate } from "../../archive/paths.js";
-import { readArchive } from "../../archive/read.js";
+import { formatIsoDate } from "../../archive/format/paths.js";
+import { readArchive } from "../../archive/read/read-archive.js";
 import type { Archive, Event } from "../../archive/types.js";
 import { countTags, type TagCount } from "../tags/count.js";
 

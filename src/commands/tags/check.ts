@@ -3,7 +3,7 @@
 
 import type { Archive } from "../../archive/types.js";
 import { UsageError } from "../../errors.js";
-import { checkTag } from "../../archive/fields.js";
+import { checkTag } from "../../archive/format/fields.js";
 
 /** A new tag name, trimmed; the refusals are those of add --tag and revise --tag. */
 export function checkNewTag(value: string): string {

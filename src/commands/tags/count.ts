@@ -1,8 +1,8 @@
 // Context tags and how many current events carry each. Reading stays
 // behind readTagSets, so a leaner index can answer it later.
 
-import { sortTags } from "../../archive/model.js";
-import { readArchive } from "../../archive/read.js";
+import { sortTags } from "../../archive/format/contexts.js";
+import { readArchive } from "../../archive/read/read-archive.js";
 import type { Archive } from "../../archive/types.js";
 
 export interface TagCount {

@@ -1,10 +1,10 @@
 // newsctl tags rename OLD NEW and tags merge A B… INTO C: one rename across
 // the current versions, in one transaction under the archive lock.
 
-import { hasStateDir, withLock } from "../../archive/lock.js";
-import { readArchive } from "../../archive/read.js";
+import { hasStateDir, withLock } from "../../archive/write/lock.js";
+import { readArchive } from "../../archive/read/read-archive.js";
 import { planRetag, RetagRefused, type RetagPlan } from "../../archive/retag.js";
-import { commitWrites } from "../../archive/transaction.js";
+import { commitWrites } from "../../archive/write/transaction.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, isInteractive, prompterFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";

@@ -7,7 +7,7 @@
 import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { buildArchive } from "../../archive/model.js";
-import { readArchiveFile } from "../../archive/read.js";
+import { readArchiveFile } from "../../archive/read/read-archive.js";
 import type { Archive, ArchiveFile, LinkItem } from "../../archive/types.js";
 import type { Diagnostic } from "./diagnostics.js";
 

@@ -1,11 +1,11 @@
 // --fix: turn the repairs diagnostics carry into whole-file writes, one per
 // file, each a set of line edits on the file as it was read inside the lock.
 
-import { editDayPage, type DayPageEdits } from "../../archive/day-page-edit.js";
-import { cloneDoc } from "../../archive/text.js";
-import type { FileWrite } from "../../archive/transaction.js";
+import { editDayPage, type DayPageEdits } from "../../archive/format/day-page-edit.js";
+import { cloneDoc } from "../../archive/format/text.js";
+import type { FileWrite } from "../../archive/write/transaction.js";
 import type { Archive, ArchiveFile } from "../../archive/types.js";
-import { renderDayPage, rewriteDest, rewriteLink, serialize } from "../../archive/write.js";
+import { renderDayPage, rewriteDest, rewriteLink, serialize } from "../../archive/format/write.js";
 import type { Diagnostic, Fix } from "./diagnostics.js";
 
 export interface FixPlan {

@@ -2,11 +2,11 @@
 // GitHub annotations or SARIF; with --fix, the safe repairs.
 
 import { packageVersion } from "../../version.js";
-import { hasStateDir, withLock } from "../../archive/lock.js";
-import { readArchive } from "../../archive/read.js";
+import { hasStateDir, withLock } from "../../archive/write/lock.js";
+import { readArchive } from "../../archive/read/read-archive.js";
 import { readCacheJson, writeCacheJson } from "../../archive/read/cache-file.js";
 import { readIndex, type IndexRead } from "../../archive/read/read-index.js";
-import { commitWrites } from "../../archive/transaction.js";
+import { commitWrites } from "../../archive/write/transaction.js";
 import { openArchiveRoot } from "../../cli/archive-root.js";
 import { colorsFor, type Context } from "../../cli/context.js";
 import { unifiedDiff } from "../../cli/diff.js";

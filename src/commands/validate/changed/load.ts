@@ -13,12 +13,12 @@
 import { basename } from "node:path";
 import { forEachLink } from "../../../archive/model.js";
 import { buildPartialArchive } from "../../../archive/partial.js";
-import { dayDirs, parseArchivePath } from "../../../archive/paths.js";
-import { readArchiveFile } from "../../../archive/read.js";
+import { dayDirs, parseArchivePath } from "../../../archive/format/paths.js";
+import { readArchiveFile } from "../../../archive/read/read-archive.js";
 import { indexReferences, type ReferenceIndex } from "../../../archive/references.js";
-import { specialFile, walkMarkdown, type Special } from "../../../archive/scan.js";
+import { specialFile, walkMarkdown, type Special } from "../../../archive/read/scan.js";
 import type { Archive, ArchiveFile } from "../../../archive/types.js";
-import { linkTitle } from "../../../archive/write.js";
+import { linkTitle } from "../../../archive/format/write.js";
 import { countsAsChange, scopeOfChanges } from "./scope.js";
 
 export interface ChangedView {

@@ -4,7 +4,7 @@
 // every file that links to a changed file was read.
 
 import { forEachLink } from "../../../archive/model.js";
-import { dayDirs, dayPagePath, parseArchivePath } from "../../../archive/paths.js";
+import { dayDirs, dayPagePath, parseArchivePath } from "../../../archive/format/paths.js";
 import type { ArchiveFile } from "../../../archive/types.js";
 
 /**

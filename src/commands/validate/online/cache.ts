@@ -8,9 +8,9 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { writeAtomically } from "../../../archive/atomic.js";
-import { cacheDir } from "../../../archive/cache.js";
-import { checkSourceUrl } from "../../../archive/urls.js";
+import { writeAtomically } from "../../../archive/write/atomic.js";
+import { cacheDir } from "../../../archive/read/parse-cache.js";
+import { checkSourceUrl } from "../../../archive/format/urls.js";
 import type { Outcome } from "./outcome.js";
 
 export type Success = Extract<Outcome, { kind: "ok" | "moved" }>;

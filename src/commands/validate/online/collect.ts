@@ -3,7 +3,7 @@
 // URL can be reported on every line that cites it.
 
 import type { Archive, EventFile, SourceItem } from "../../../archive/types.js";
-import { checkSourceUrl } from "../../../archive/urls.js";
+import { checkSourceUrl } from "../../../archive/format/urls.js";
 import { isBroken } from "../context.js";
 import { firstMatches, PatternTimeout } from "../../../config/bounded-match.js";
 import { UsageError } from "../../../errors.js";

@@ -2,7 +2,7 @@
 // other rule's, with the repair --fix may write (the moved-to address, or
 // with --suggest-archived the archived copy of a dead one).
 
-import { lineWithDest } from "../../../archive/write.js";
+import { lineWithDest } from "../../../archive/format/write.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Citation } from "./collect.js";
 import type { Outcome } from "./outcome.js";

@@ -3,7 +3,7 @@
 // {"archived_snapshots":{"closest":{"available":true,"status":"200","url":…}}})
 // for the copy nearest the day the event was recorded.
 
-import { checkSourceUrl } from "../../../archive/urls.js";
+import { checkSourceUrl } from "../../../archive/format/urls.js";
 import type { Net } from "./net.js";
 
 export const DEFAULT_WAYBACK_ENDPOINT = "https://archive.org/wayback/available";

@@ -1,7 +1,7 @@
 // Dates: invalid-date (the folder), date-mismatch (the date line against the
 // folder), missing-date-line, and mixed-day-padding across the archive.
 
-import { formatIsoDate, isCalendarDate, parseArchivePath } from "../../../archive/paths.js";
+import { formatIsoDate, isCalendarDate, parseArchivePath } from "../../../archive/format/paths.js";
 import type { ArchiveFile, Day, EventFile } from "../../../archive/types.js";
 import type { CheckContext } from "../context.js";
 

@@ -1,7 +1,7 @@
 // Day pages list the current version of every event of their day, once:
 // not-in-index (error) both ways, duplicate-entry (warning).
 
-import { formatIsoDate } from "../../../archive/paths.js";
+import { formatIsoDate } from "../../../archive/format/paths.js";
 import type { DayPage, Event } from "../../../archive/types.js";
 import { isBroken, type CheckContext } from "../context.js";
 

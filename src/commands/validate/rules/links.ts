@@ -2,7 +2,7 @@
 // file), stale-title and superseded-link (warnings, current versions and day
 // pages only: superseded versions are history).
 
-import { linkTitle } from "../../../archive/write.js";
+import { linkTitle } from "../../../archive/format/write.js";
 import type { DayPage, EventFile, LinkItem } from "../../../archive/types.js";
 import type { CheckContext } from "../context.js";
 

@@ -1,7 +1,7 @@
 // Source and Cover Image URLs: bad-url (error, every file) and
 // duplicate-source (warning, current versions only).
 
-import { checkSourceUrl } from "../../../archive/urls.js";
+import { checkSourceUrl } from "../../../archive/format/urls.js";
 import type { EventFile } from "../../../archive/types.js";
 import type { CheckContext } from "../context.js";
 

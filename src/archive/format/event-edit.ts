@@ -6,7 +6,7 @@ import { isDirectiveLine, isGuardLine } from "./directives.js";
 import { isHeadingLine, LIST_ITEM } from "./parse-event.js";
 import { insertLines, lastNonBlankLine, removeLine, replaceLine, type TextDoc } from "./text.js";
 import { linkTitle, sourceLink } from "./write.js";
-import type { EventFile, Section, SourceItem } from "./types.js";
+import type { EventFile, Section, SourceItem } from "../types.js";
 
 export interface SourceValue {
   name: string;

@@ -5,7 +5,7 @@
 import { guardStart } from "./directives.js";
 import { markdownHeading, spaceBefore } from "./layout.js";
 import { cloneDoc, insertLines, lastNonBlankLine, removeLine, type TextDoc } from "./text.js";
-import type { DayPage, LinkItem } from "./types.js";
+import type { DayPage, LinkItem } from "../types.js";
 import { dayPageEntryLine, rewriteLink } from "./write.js";
 
 export interface DayPageEdits {

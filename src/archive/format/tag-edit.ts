@@ -5,7 +5,7 @@
 import { sequenceScalars } from "./frontmatter.js";
 import { CONTEXT_TAIL } from "./parse-event.js";
 import { removeLine, replaceLine, type TextDoc } from "./text.js";
-import type { FrontMatter } from "./types.js";
+import type { FrontMatter } from "../types.js";
 
 export interface Retag {
   /** The names to replace, trimmed; never holds `to`. */

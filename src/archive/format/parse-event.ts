@@ -17,7 +17,7 @@ import type {
   RelatedItem,
   SectionName,
   SourceItem,
-} from "./types.js";
+} from "../types.js";
 
 export const FENCE_OPEN = /^---([A-Za-z]*)[ \t]*$/;
 export const FENCE_CLOSE = /^(---|\.\.\.)[ \t]*$/;

@@ -7,8 +7,8 @@
 import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
 import { writeAtomically, type NewFileOptions } from "./atomic.js";
-import { newsPathProblem, relPathProblem } from "./inside.js";
-import { parseArchivePath } from "./paths.js";
+import { newsPathProblem, relPathProblem } from "../inside.js";
+import { parseArchivePath } from "../format/paths.js";
 
 export interface JournalEntry {
   /** Archive-relative path of the file the change writes. */

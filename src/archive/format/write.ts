@@ -6,7 +6,7 @@ import { formatDestination, linkTo, parseLinkAt, type InlineLink } from "./links
 import { CONTEXT_TAIL } from "./parse-event.js";
 import { eventLayout, markdownHeading, spaceAround, spaceBefore } from "./layout.js";
 import { cloneDoc, insertLines, joinText, lastNonBlankLine, replaceLine, type TextDoc } from "./text.js";
-import type { DayPage, EventFile, LinkItem, Section } from "./types.js";
+import type { DayPage, EventFile, LinkItem, Section } from "../types.js";
 
 export function serialize(file: { doc: TextDoc }): string {
   return joinText(file.doc);

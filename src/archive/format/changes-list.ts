@@ -6,7 +6,7 @@ import { fillEmptySection, firstItemIndex, insertSection, replaceRange } from ".
 import { eventLayout, spaceAround } from "./layout.js";
 import { CHANGE_TAIL, LIST_ITEM } from "./parse-event.js";
 import type { TextDoc } from "./text.js";
-import type { ChangeItem, EventFile } from "./types.js";
+import type { ChangeItem, EventFile } from "../types.js";
 import { linkTarget, type EventValues } from "./verify.js";
 import { changeItemTail, linkTitle, markdownLink } from "./write.js";
 

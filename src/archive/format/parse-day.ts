@@ -5,7 +5,7 @@ import { parseLinkAt, resolveLink } from "./links.js";
 import { LIST_ITEM, note } from "./parse-event.js";
 import type { ArchivePathInfo } from "./paths.js";
 import { splitText } from "./text.js";
-import type { DayPage } from "./types.js";
+import type { DayPage } from "../types.js";
 
 export function parseDayPage(path: string, info: ArchivePathInfo, text: string): DayPage {
   const doc = splitText(text);

@@ -4,7 +4,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
-import { faultOnPath } from "./inside.js";
+import { faultOnPath } from "../inside.js";
 
 export type PlainRead =
   | { ok: true; bytes: Buffer }

@@ -12,11 +12,11 @@ import type { FileRecord } from "./record.js";
 import type { ScanOptions } from "./scan.js";
 
 // Under the test runner this module is TypeScript source; the worker must
-// be the compiled file, which `npm test` builds first.
+// be the compiled file, which vitest builds first (test/global-setup.ts).
 function workerUrl(): URL {
   const beside = new URL("./read-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL("../../dist/archive/read-worker.js", import.meta.url);
+  return new URL("../../../dist/archive/read/read-worker.js", import.meta.url);
 }
 
 /** A worker that stays silent this long is taken to be dead. */

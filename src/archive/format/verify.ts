@@ -5,13 +5,13 @@
 // and the first character that differs: a file is never written that says
 // less, or other, than its author asked.
 
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../errors.js";
 import { describeChar, quote } from "./fields.js";
-import { eventContexts } from "./model.js";
+import { eventContexts } from "./contexts.js";
 import { parseDayPage } from "./parse-day.js";
 import { parseEvent } from "./parse-event.js";
 import { parseArchivePath } from "./paths.js";
-import type { DayPage, EventFile, LinkItem } from "./types.js";
+import type { DayPage, EventFile, LinkItem } from "../types.js";
 import { linkTitle } from "./write.js";
 
 export interface EventValues {

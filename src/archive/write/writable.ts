@@ -7,8 +7,8 @@
 
 import { lstatSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { FailureError, UsageError } from "../errors.js";
-import { describeFault, faultOnPath, newsPathProblem } from "./inside.js";
+import { FailureError, UsageError } from "../../errors.js";
+import { describeFault, faultOnPath, newsPathProblem } from "../inside.js";
 
 const modeText = (mode: number) => (mode & 0o7777).toString(8).padStart(3, "0");
 

@@ -6,11 +6,11 @@
 
 import { openSync, fstatSync, readSync, closeSync } from "node:fs";
 import { join } from "node:path";
-import { FailureError } from "../errors.js";
-import type { InlineLink, LinkTarget } from "./links.js";
-import { parseArchivePath } from "./paths.js";
-import { splitText, type TextDoc } from "./text.js";
-import type { ArchiveFile, ChangeItem, DayPage, EventFile, LinkItem, ParseNote, RelatedItem, Section, SectionName, SourceItem } from "./types.js";
+import { FailureError } from "../../errors.js";
+import type { InlineLink, LinkTarget } from "../format/links.js";
+import { parseArchivePath } from "../format/paths.js";
+import { splitText, type TextDoc } from "../format/text.js";
+import type { ArchiveFile, ChangeItem, DayPage, EventFile, LinkItem, ParseNote, RelatedItem, Section, SectionName, SourceItem } from "../types.js";
 
 /** What a file looked like on disk when it was read. */
 export interface FileStamp {

@@ -5,7 +5,7 @@
 import { lstatSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { describeOsError, FailureError, UsageError } from "../errors.js";
+import { describeOsError, FailureError, UsageError } from "../../errors.js";
 import { DEFAULT_LOCK_TIMEOUT_MS } from "./hooks.js";
 import { STATE_DIR, stateDir } from "./state-dir.js";
 

@@ -3,19 +3,19 @@
 // archive is read on worker threads and through the parse cache (both behind
 // the same synchronous call); the result is the same, field by field.
 
-import { cacheDir } from "./cache.js";
-import { defaultWorkers, LARGE_ARCHIVE_MONTHS } from "./read/policy.js";
-import { buildArchive } from "./model.js";
+import { cacheDir } from "./parse-cache.js";
+import { defaultWorkers, LARGE_ARCHIVE_MONTHS } from "./policy.js";
+import { buildArchive } from "../model.js";
 import { scanInWorkers } from "./pool.js";
-import { parseFile } from "./read-file.js";
-import { readListedFile } from "./read/read-files.js";
+import { parseFile } from "../format/read-file.js";
+import { readListedFile } from "./read-files.js";
 import { unpackRecords } from "./pack.js";
 import { createInterner, fromRecord, type FileRecord } from "./record.js";
 import { planTasks, scanFiles, scanTask, specialFile, walkMarkdown, type Special } from "./scan.js";
-import type { Archive, ArchiveFile } from "./types.js";
+import type { Archive, ArchiveFile } from "../types.js";
 
 export { parseFile };
-export { markdownFilesIn, readArchiveFile, readDays, readListedFile } from "./read/read-files.js";
+export { markdownFilesIn, readArchiveFile, readDays, readListedFile } from "./read-files.js";
 
 export interface ReadOptions {
   /** Use and refresh .newsctl/cache. Default: only for a large archive. */

@@ -7,8 +7,8 @@
 
 import { lstatSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { describeOsError } from "../errors.js";
-import { describeFault, faultOnPath } from "./inside.js";
+import { describeOsError } from "../../errors.js";
+import { describeFault, faultOnPath } from "../inside.js";
 import { isJournalTempName, JOURNAL_PREFIX, parseJournal, savedName, type Journal } from "./journal.js";
 import { STATE_DIR, stateDirProblem } from "./state-dir.js";
 import { discard, finishUndo } from "./transaction.js";

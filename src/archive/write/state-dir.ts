@@ -6,9 +6,9 @@
 
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../../errors.js";
 import { writeAtomically } from "./atomic.js";
-import { describeFault, faultOnPath } from "./inside.js";
+import { describeFault, faultOnPath } from "../inside.js";
 
 export const STATE_DIR = ".newsctl";
 

@@ -1,11 +1,11 @@
-// One file's bytes to a parsed file. Kept apart from read.ts so that worker
+// One file's bytes to a parsed file. Kept apart from read/read-archive.ts so that worker
 // threads load the parser and nothing else.
 
 import { isUtf8 } from "node:buffer";
 import { parseDayPage } from "./parse-day.js";
 import { note, parseEvent } from "./parse-event.js";
 import { parseArchivePath } from "./paths.js";
-import type { ArchiveFile } from "./types.js";
+import type { ArchiveFile } from "../types.js";
 
 /** Parse one file's bytes. Never throws. */
 export function parseFile(path: string, bytes: Buffer): ArchiveFile {

@@ -9,9 +9,9 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { crc32 } from "node:zlib";
-import { writeAtomically } from "./atomic.js";
-import { buildStamp } from "./read/build-stamp.js";
-import { cacheFolder } from "./state-dir.js";
+import { writeAtomically } from "../write/atomic.js";
+import { buildStamp } from "./build-stamp.js";
+import { cacheFolder } from "../write/state-dir.js";
 import { packRecords, unpackRecords, type PackedRecords } from "./pack.js";
 import { recordKey, type FileRecord } from "./record.js";
 

@@ -2,16 +2,16 @@
 // read/walk.ts), so the parts can run on worker threads.
 
 import { join } from "node:path";
-import { loadShard, saveShard, shardRecords, statStamp, type Shard } from "./cache.js";
+import { loadShard, saveShard, shardRecords, statStamp, type Shard } from "./parse-cache.js";
 import { packRecords, unpackRecords, type PackedRecords } from "./pack.js";
-import { parseArchivePath } from "./paths.js";
-import { note } from "./parse-event.js";
-import { parseFile } from "./read-file.js";
+import { parseArchivePath } from "../format/paths.js";
+import { note } from "../format/parse-event.js";
+import { parseFile } from "../format/read-file.js";
 import { readStamped, toRecord, type FileRecord } from "./record.js";
-import type { ArchiveFile } from "./types.js";
-import { walkMarkdown, type Special } from "./read/walk.js";
+import type { ArchiveFile } from "../types.js";
+import { walkMarkdown, type Special } from "./walk.js";
 
-export { planTasks, walkMarkdown, type Special } from "./read/walk.js";
+export { planTasks, walkMarkdown, type Special } from "./walk.js";
 
 export interface ScanOptions {
   cache: boolean;

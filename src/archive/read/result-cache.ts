@@ -9,10 +9,10 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { writeAtomically } from "./atomic.js";
-import { cacheDir } from "./cache.js";
-import { LARGE_ARCHIVE_MONTHS } from "./read.js";
-import { buildStamp } from "./read/build-stamp.js";
+import { writeAtomically } from "../write/atomic.js";
+import { cacheDir } from "./parse-cache.js";
+import { LARGE_ARCHIVE_MONTHS } from "./read-archive.js";
+import { buildStamp } from "./build-stamp.js";
 import { walkMarkdown, type Special } from "./scan.js";
 
 export interface Fingerprint {

@@ -6,11 +6,11 @@
 // files, as revise's search for links already does, not of building the model.
 
 import { scanBytes, type ByteScan } from "./neighbourhood.js";
-import { parseArchivePath } from "./paths.js";
-import { listArchivePaths } from "./read.js";
-import { parseFile } from "./read-file.js";
-import { tagVocabulary, type TagUse } from "./tags.js";
-import type { EventFile } from "./types.js";
+import { parseArchivePath } from "../format/paths.js";
+import { listArchivePaths } from "./read-archive.js";
+import { parseFile } from "../format/read-file.js";
+import { tagVocabulary, type TagUse } from "../tags.js";
+import type { EventFile } from "../types.js";
 
 /** The vocabulary entries of `tags` (those the archive uses), as tagVocabulary over every file would give them. */
 export function readTagVocabulary(root: string, tags: string[], paths: string[] = listArchivePaths(root)): TagUse[] {

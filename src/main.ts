@@ -3,11 +3,11 @@
 // command module, imported lazily so start-up stays small.
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { ArgumentError, describeOsError, EXIT, isOsError, NewsctlError, UsageError } from "../errors.js";
-import { packageVersion } from "../version.js";
-import { createContext, type Context } from "./context.js";
-import { describeCommanderError, errorLine } from "./error-line.js";
-import { parseDateOption, parseDuration, parseHttpUrl, parsePositiveInt, parseRegexList } from "./options.js";
+import { ArgumentError, describeOsError, EXIT, isOsError, NewsctlError, UsageError } from "./errors.js";
+import { packageVersion } from "./version.js";
+import { createContext, type Context } from "./cli/context.js";
+import { describeCommanderError, errorLine } from "./cli/error-line.js";
+import { parseDateOption, parseDuration, parseHttpUrl, parsePositiveInt, parseRegexList } from "./cli/options.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -46,7 +46,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (opts) => {
-      const { runList } = await import("../commands/list/index.js");
+      const { runList } = await import("./commands/list/index.js");
       setExit(await runList(ctx, opts));
     });
 
@@ -71,7 +71,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--no-config", "read no configuration file")
     .addOption(archiveOption())
     .action(async (paths: string[], opts) => {
-      const { runValidate } = await import("../commands/validate/index.js");
+      const { runValidate } = await import("./commands/validate/index.js");
       setExit(await runValidate(ctx, { ...opts, paths }));
     });
 
@@ -92,7 +92,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (opts) => {
-      const { runAdd } = await import("../commands/add/index.js");
+      const { runAdd } = await import("./commands/add/index.js");
       setExit(await runAdd(ctx, opts));
     });
 
@@ -111,7 +111,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (event: string, opts) => {
-      const { runRevise } = await import("../commands/revise/index.js");
+      const { runRevise } = await import("./commands/revise/index.js");
       setExit(await runRevise(ctx, { ...opts, event }));
     });
 
@@ -122,7 +122,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (event: string, opts) => {
-      const { runHistory } = await import("../commands/revise/history.js");
+      const { runHistory } = await import("./commands/revise/history.js");
       setExit(await runHistory(ctx, { ...opts, event }));
     });
 
@@ -135,7 +135,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .argument("[marker-size]", "conflict marker length (git's %L)", parsePositiveInt("marker-size"))
     .argument("[path]", "the day page's path in the repository (git's %P)")
     .action(async (base: string, ours: string, theirs: string, markerSize: number | undefined, path: string | undefined) => {
-      const { runMergeDayPage } = await import("../commands/merge-day-page/index.js");
+      const { runMergeDayPage } = await import("./commands/merge-day-page/index.js");
       setExit(await runMergeDayPage(ctx, { base, ours, theirs, markerSize, path }));
     });
 
@@ -145,7 +145,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .option("--command <cmd>", "how git should run newsctl", "newsctl")
     .addOption(archiveOption())
     .action(async (opts) => {
-      const { runInitGit } = await import("../commands/init-git/index.js");
+      const { runInitGit } = await import("./commands/init-git/index.js");
       setExit(await runInitGit(ctx, opts));
     });
 
@@ -158,7 +158,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(archiveOption())
     .enablePositionalOptions()
     .action(async (opts) => {
-      const { runTags } = await import("../commands/tags/index.js");
+      const { runTags } = await import("./commands/tags/index.js");
       setExit(await runTags(ctx, opts));
     });
 
@@ -172,7 +172,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (old: string, name: string, opts) => {
-      const { runRetag } = await import("../commands/tags/retag.js");
+      const { runRetag } = await import("./commands/tags/retag.js");
       setExit(await runRetag(ctx, { ...opts, from: [old], to: name }));
     });
 
@@ -185,8 +185,8 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (words: string[], opts) => {
-      const { runRetag } = await import("../commands/tags/retag.js");
-      const { parseMergeArgs } = await import("../commands/tags/check.js");
+      const { runRetag } = await import("./commands/tags/retag.js");
+      const { parseMergeArgs } = await import("./commands/tags/check.js");
       setExit(await runRetag(ctx, { ...opts, ...parseMergeArgs(words) }));
     });
 
@@ -198,7 +198,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .addOption(formatOption(["text", "json"]))
     .addOption(archiveOption())
     .action(async (opts) => {
-      const { runStats } = await import("../commands/stats/index.js");
+      const { runStats } = await import("./commands/stats/index.js");
       setExit(await runStats(ctx, opts));
     });
 
@@ -207,7 +207,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .description("print the completion script for a shell (see the README to install it)")
     .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
     .action(async (shell: "bash" | "zsh" | "fish") => {
-      const { runCompletion } = await import("../commands/completion/index.js");
+      const { runCompletion } = await import("./commands/completion/index.js");
       setExit(await runCompletion(ctx, shell, program));
     });
 
@@ -220,7 +220,7 @@ export function buildProgram(ctx: Context, setExit: (code: number) => void): Com
     .allowUnknownOption()
     .passThroughOptions()
     .action(async (source: string | undefined, words: string[]) => {
-      const { runComplete } = await import("../commands/completion/live.js");
+      const { runComplete } = await import("./commands/completion/live.js");
       setExit(await runComplete(ctx, source ?? "", words));
     });
 

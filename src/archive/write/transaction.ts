@@ -7,7 +7,7 @@
 
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { describeOsError, FailureError, NewsctlError } from "../errors.js";
+import { describeOsError, FailureError, NewsctlError } from "../../errors.js";
 import { syncDir, writeNewFile, type NewFileOptions } from "./atomic.js";
 import { injectFault, NO_HOOKS, type Hooks } from "./hooks.js";
 import { journalName, newTxid, savedName, tempName, writeJournal, type Journal } from "./journal.js";

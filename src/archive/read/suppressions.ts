@@ -4,10 +4,10 @@
 // the next, `disable-file` the whole file. No rule named: every rule.
 
 import { isUtf8 } from "node:buffer";
-import { directivesIn, type Directive } from "./directives.js";
-import { relPathProblem } from "./inside.js";
+import { directivesIn, type Directive } from "../format/directives.js";
+import { relPathProblem } from "../inside.js";
 import { readPlainFile } from "./plain-file.js";
-import { splitText } from "./text.js";
+import { splitText } from "../format/text.js";
 
 /** Larger than any event file or day page; past it a file's comments are not honoured. */
 const MAX_FILE_BYTES = 64 << 20;

@@ -6,9 +6,9 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildArchive } from "./model.js";
-import { readArchiveFile } from "./read.js";
-import type { Archive, ArchiveFile } from "./types.js";
+import { buildArchive } from "../model.js";
+import { readArchiveFile } from "./read-archive.js";
+import type { Archive, ArchiveFile } from "../types.js";
 
 /** The files that may be read: the archive's listing, or a test that asks the disk. */
 export interface PathSet {
