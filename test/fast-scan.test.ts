@@ -144,6 +144,13 @@ describe("the fast path to the index", () => {
     }
   });
 
+  it("lists links in the order of the text, a Changes list before Related included", () => {
+    // Found by the property below: the parser groups links by section, the fast scan reads them in order.
+    const bytes = Buffer.from("### Changes:\n3. [ cover image ](htp//x.test/a.jpg)\n### Related:\n1. [ Title ](/news/2013/01/14/a.md) _Context: Diabaly, France, Mali_\n");
+    expect(fastScan(EVENT, parseArchivePath(EVENT), bytes)).not.toBeNull();
+    expect(scanned(EVENT, bytes)).toEqual(reference(EVENT, bytes));
+  });
+
   it("gives what the full parser gives on any text, as an event and as a day page", () => {
     let fast = 0;
     fc.assert(

@@ -96,6 +96,10 @@ function fillEvent(out: ScannedFile, file: EventFile): void {
     l.timestamp = c.timestamp;
     out.links.push(l);
   }
+  // The date link first, then the lists' links in the order of the text, as the fast scan finds them
+  // (a Changes list may come before Related).
+  const date = file.dateLine ? 1 : 0;
+  out.links = [...out.links.slice(0, date), ...out.links.slice(date).sort((a, b) => a.line - b.line || a.column - b.column)];
   for (const s of file.sources) out.sources.push({ line: s.line, destColumn: s.link.destStart + 1, dest: s.dest, isCover: s.isCover });
   out.changesLine = file.sections.changes ? file.sections.changes.headingIndex + 1 : 0;
   out.declared = contextsIn(file.frontMatter?.data ?? null);
