@@ -13,16 +13,18 @@ export class NewsctlError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    options?: ErrorOptions,
   ) {
-    super(message);
-    this.name = "NewsctlError";
+    super(message, options);
+    // Each class by its own name (UsageError, FailureError…): API callers and stack traces tell them apart.
+    this.name = new.target.name;
   }
 }
 
 /** Bad arguments or bad input: exit 2. */
 export class UsageError extends NewsctlError {
-  constructor(message: string) {
-    super(message, EXIT.usage);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, EXIT.usage, options);
   }
 }
 
@@ -31,8 +33,8 @@ export class ArgumentError extends UsageError {}
 
 /** The command could not finish (a write failed, the archive stayed locked): exit 3. */
 export class FailureError extends NewsctlError {
-  constructor(message: string) {
-    super(message, EXIT.failure);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, EXIT.failure, options);
   }
 }
 
