@@ -41,6 +41,7 @@ function lineSink(onLine: ((line: string) => void) | undefined): OutStream {
 
 const NOWHERE: OutStream = { isTTY: false, write: () => true };
 
+/** @internal */
 export function apiContext(options: ApiOptions = {}): Context {
   const env = { ...(options.env ?? {}) };
   return {

@@ -8,6 +8,7 @@ import { describeOsError, FailureError, isOsError, NewsctlError } from "../error
 
 export { FailureError, NewsctlError, UsageError } from "../errors.js";
 
+/** @internal */
 export async function inApiTerms<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();

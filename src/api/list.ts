@@ -29,7 +29,7 @@ export interface ListQuery {
 
 const KEYS = ["date", "from", "to", "tag", "allVersions", "cwd", "env", "onWarning"];
 
-/** The one way to list: the CLI's `list` and listEvents. Dates are YYYY-MM-DD here; no date with a range. */
+/** @internal The one way to list: the CLI's `list` and listEvents. Dates are YYYY-MM-DD here; no date with a range. */
 export function listIn(archive: ArchiveHandle, query: InternalQuery, progress: Progress): Promise<ListItem[]> {
   return listItems(archive.root, query, progress);
 }

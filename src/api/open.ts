@@ -30,7 +30,7 @@ export interface ArchiveHandle {
 /** What a handle carries besides its public fields: the context its calls run in. */
 const contexts = new WeakMap<ArchiveHandle, Context>();
 
-/** Opens the archive in a context: the CLI's, or one built from API options. */
+/** @internal Opens the archive in a context: the CLI's, or one built from API options. */
 export async function openIn(ctx: Context, path: string | undefined, opts: { write?: boolean; recover?: boolean; name?: string } = {}): Promise<ArchiveHandle> {
   const root = await openArchiveRoot(ctx, path, opts);
   const handle: ArchiveHandle = Object.freeze({ root, writable: Boolean(opts.write) });
@@ -52,7 +52,7 @@ export function openArchive(path?: string, options: OpenOptions = {}): Promise<A
   });
 }
 
-/** The handle and its context; a path (or nothing) is opened first, for writing when `write`. */
+/** @internal The handle and its context; a path (or nothing) is opened first, for writing when `write`. */
 export async function resolveArchive(archive: ArchiveHandle | string | undefined, options: OpenOptions, write: boolean): Promise<{ handle: ArchiveHandle; ctx: Context }> {
   if (archive === undefined || typeof archive === "string") {
     const handle = await openArchive(archive, { ...options, write });

@@ -37,11 +37,12 @@ export interface ValidateOptions {
 
 const KEYS = ["paths", "maxWarnings", "cache", "changedSince", "fix", "dryRun", "cwd", "env", "lockTimeoutMs", "onWarning"];
 
+/** @internal */
 export interface Validation extends Outcome {
   verdict: Verdict;
 }
 
-/** The one way to validate: the CLI's `validate` and the API's. The archive is open (for writing when fixing). */
+/** @internal The one way to validate: the CLI's `validate` and the API's. The archive is open (for writing when fixing). */
 export async function validateIn(ctx: Context, archive: ArchiveHandle, opts: CheckOptions, progress: Progress): Promise<Validation> {
   const outcome = await runChecks(ctx, archive.root, opts, progress);
   return { ...outcome, verdict: judge(outcome.counts, opts.maxWarnings) };
