@@ -7,6 +7,9 @@ import { startProgress } from "../../cli/progress.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { ListItem } from "./item.js";
 
+// Where it lives now; tests compare the lean index with it.
+export { selectFiles } from "./select.js";
+
 export interface ListOptions {
   date?: string;
   from?: string;
