@@ -13,16 +13,18 @@ export class NewsctlError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = "NewsctlError";
+    super(message, options);
+    // Each class by its own name (UsageError, FailureError…): API callers and stack traces tell them apart.
+    this.name = new.target.name;
   }
 }
 
 /** Bad arguments or bad input: exit 2. */
 export class UsageError extends NewsctlError {
-  constructor(message: string) {
-    super(message, EXIT.usage);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.usage, options);
   }
 }
 
@@ -31,8 +33,8 @@ export class ArgumentError extends UsageError {}
 
 /** The command could not finish (a write failed, the archive stayed locked): exit 3. */
 export class FailureError extends NewsctlError {
-  constructor(message: string) {
-    super(message, EXIT.failure);
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.failure, options);
   }
 }
 
@@ -86,12 +88,12 @@ const VERBS: Record<string, string> = {
   fsync: "save",
 };
 
-/** An error from the OS with a code a user can cause: a full disk, a permission, a long name. */
+/** An error from the OS with a code a user can cause: a full disk, a permission, a long name. @internal */
 export function isOsError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && (error as NodeJS.ErrnoException).code! in OS_CAUSES;
 }
 
-/** One line: what could not be done to which path, and why ("cannot create the folder /a/.newsctl: permission denied (EACCES)"). */
+/** One line: what could not be done to which path, and why ("cannot create the folder /a/.newsctl: permission denied (EACCES)"). @internal */
 export function describeOsError(error: unknown): string {
   if (!isOsError(error)) return error instanceof Error ? error.message : String(error);
   const { code, syscall, path, dest } = error as NodeJS.ErrnoException & { dest?: string };

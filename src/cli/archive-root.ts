@@ -34,14 +34,14 @@ function refuseLinkedNews(root: string): string {
   return root;
 }
 
-export function findArchiveRoot(ctx: Context, option: string | undefined, opts: { allowNew?: boolean } = {}): string {
+export function findArchiveRoot(ctx: Context, option: string | undefined, opts: { allowNew?: boolean; name?: string } = {}): string {
   return refuseLinkedNews(locateArchive(ctx, option, opts));
 }
 
-function locateArchive(ctx: Context, option: string | undefined, { allowNew = false } = {}): string {
+function locateArchive(ctx: Context, option: string | undefined, { allowNew = false, name = "--archive" } = {}): string {
   const given = option ?? ctx.env["NEWSCTL_ARCHIVE"];
   if (given !== undefined && given !== "") {
-    const from = option !== undefined ? "--archive" : "NEWSCTL_ARCHIVE";
+    const from = option !== undefined ? name : "NEWSCTL_ARCHIVE";
     const root = resolve(ctx.cwd, given);
     const problem = folderProblem(root);
     if (problem) throw new UsageError(`${from} ${given}: ${problem}`);
@@ -52,15 +52,21 @@ function locateArchive(ctx: Context, option: string | undefined, { allowNew = fa
     if (isDir(resolve(dir, "news"))) return dir;
     if (dirname(dir) === dir) break;
   }
-  throw new UsageError(
-    `no archive found: no news/ folder in ${ctx.cwd} or above it; pass --archive DIR or set NEWSCTL_ARCHIVE`,
-  );
+  const remedy = name === "--archive" ? "pass --archive DIR or set NEWSCTL_ARCHIVE" : `pass the archive's folder to ${name}`;
+  throw new UsageError(`no archive found: no news/ folder in ${ctx.cwd} or above it; ${remedy}`);
 }
 
 export interface OpenOptions {
   allowNew?: boolean;
+  /** What the caller calls the archive option, for messages (default --archive). */
+  name?: string;
   /** The command will write: any doubt about the state folder or a half-done change stops it. */
   write?: boolean;
+  /**
+   * false: a reader that never writes (the API's default) leaves a
+   * half-done change as it is and says so; a writer always finishes it.
+   */
+  recover?: boolean;
 }
 
 /**
@@ -78,7 +84,9 @@ export async function openArchiveRoot(ctx: Context, option: string | undefined, 
   }
   const cacheProblem = stateDirProblem(root, "cache");
   if (cacheProblem) warn(ctx, `${cacheProblem}: the cache is not used; remove it`);
-  if (mayHaveJournal(root)) await finishHalfDone(ctx, root, Boolean(opts.write));
+  if (!mayHaveJournal(root)) return root;
+  if (opts.write || opts.recover !== false) await finishHalfDone(ctx, root, Boolean(opts.write));
+  else await noteHalfDone(ctx, root);
   return root;
 }
 
@@ -97,6 +105,11 @@ function mayHaveJournal(root: string): boolean {
 
 function warn(ctx: Context, text: string): void {
   ctx.stderr.write(`newsctl: warning: ${text}\n`);
+}
+
+async function noteHalfDone(ctx: Context, root: string): Promise<void> {
+  const { hasPendingTransactions } = await import("../archive/write/recover.js");
+  if (hasPendingTransactions(root)) warn(ctx, "an earlier run left a change half-done; reading the archive as it is (a run that may write finishes it)");
 }
 
 async function finishHalfDone(ctx: Context, root: string, write: boolean): Promise<void> {

@@ -1,23 +1,13 @@
 // The JSON shape of one event version, shared by `list` and `add --format json`.
 
+import type { ListItem } from "../../api/types.js";
 import { eventContexts } from "../../archive/format/contexts.js";
 import { formatIsoDate } from "../../archive/format/paths.js";
 import type { Archive, EventFile, LinkItem } from "../../archive/types.js";
 import { linkTitle } from "../../archive/format/write.js";
 
-export interface ListItem {
-  date: string;
-  title: string;
-  path: string;
-  summary: string;
-  contexts: string[];
-  sources: { name: string; url: string }[];
-  cover: string | null;
-  related: { title: string; path: string; contexts: string[] }[];
-  versions: number;
-  /** False for a superseded version (with --all-versions); always present, so the shape never depends on flags. */
-  current: boolean;
-}
+// The shape is the API's (a superseded version has current: false; the key is always there).
+export type { ListItem };
 
 function targetPath(item: LinkItem): string {
   return item.target.kind === "internal" ? item.target.path : item.dest;
