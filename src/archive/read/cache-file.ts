@@ -14,25 +14,18 @@ import { cacheFolder } from "../write/state-dir.js";
 
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
-// Folders found usable (for reading) or made (for writing), once per process
-// and folder: a warm read asks for one per month.
-const checked = new Map<string, string | null>();
-const made = new Map<string, string | null>();
-
-/** `name`'s folder (`cache`, or `cache/<sub>` for a name with one sub-folder) and file name; null when it cannot be used. */
+/**
+ * `name`'s folder (`cache`, or `cache/<sub>` for a name with one sub-folder)
+ * and file name; null when it cannot be used. Looked at afresh on every call
+ * (a few lstat calls): a long-lived process (the API) must not trust what
+ * the folder was an hour ago.
+ */
 function locate(root: string, name: string, create: boolean): { dir: string; base: string } | null {
   const slash = name.lastIndexOf("/");
   const sub = slash < 0 ? "cache" : `cache/${name.slice(0, slash)}`;
-  const base = name.slice(slash + 1);
-  const memo = `${root}\0${sub}`;
-  const seen = create ? made : checked;
-  let dir = seen.get(memo);
-  if (dir === undefined) {
-    if (create && sub !== "cache" && !cacheFolder(root, "cache", true)) dir = null;
-    else dir = cacheFolder(root, sub, create);
-    seen.set(memo, dir);
-  }
-  return dir ? { dir, base } : null;
+  if (create && sub !== "cache" && !cacheFolder(root, "cache", true)) return null;
+  const dir = cacheFolder(root, sub, create);
+  return dir ? { dir, base: name.slice(slash + 1) } : null;
 }
 
 /** An open descriptor on the cache file `name`, or null (missing, unusable, through a link, not a regular file). Close it. */
