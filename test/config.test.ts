@@ -196,7 +196,11 @@ describe("severities: every format, the exit code and --max-warnings", () => {
     const root = staleArchive({ maxWarnings: 0 });
     const strict = await runCli(["validate", "--archive", root, "--format", "json"]);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).summary).toMatchObject({ warnings: 1, failed: true });
+    expect(JSON.parse(strict.stdout).summary).toMatchObject({ warnings: 1, failed: true, reason: "1 warning, more than maxWarnings 0 in newsctl.config.json" });
+    // The reason names where the limit came from: the file, or the flag that overrides it.
+    expect((await runCli(["validate", "--archive", root])).stdout).toMatch(/more warnings than maxWarnings 0 in newsctl\.config\.json\n$/);
+    const flagged = await runCli(["validate", "--archive", staleArchive({ maxWarnings: 5 }), "--max-warnings", "0", "--format", "json"]);
+    expect(JSON.parse(flagged.stdout).summary.reason).toBe("1 warning, more than --max-warnings 0");
     expect((await runCli(["validate", "--archive", root, "--max-warnings", "1"])).code).toBe(0);
     expect((await runCli(["validate", "--archive", staleArchive({ maxWarnings: 1 })])).code).toBe(0);
     expect((await runCli(["validate", "--archive", staleArchive({ maxWarnings: 1 }), "--max-warnings", "0"])).code).toBe(1);

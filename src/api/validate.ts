@@ -52,7 +52,7 @@ export interface Validation extends Outcome {
 /** @internal The one way to validate: the CLI's `validate` and the API's. The archive is open (for writing when fixing). */
 export async function validateIn(ctx: Context, archive: ArchiveHandle, opts: CheckOptions, progress: Progress): Promise<Validation> {
   const outcome = await runChecks(ctx, archive.root, opts, progress);
-  return { ...outcome, verdict: judge(outcome.counts, opts.maxWarnings) };
+  return { ...outcome, verdict: judge(outcome.counts, opts.maxWarnings, opts.maxWarningsFrom) };
 }
 
 export function validate(archive?: ArchiveHandle | string, options: ValidateOptions = {}): Promise<ValidateResult> {

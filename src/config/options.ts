@@ -10,6 +10,7 @@ import { CONFIG_NAME, type Config } from "./types.js";
 
 export interface ConfiguredOptions extends OnlineOptions {
   maxWarnings?: number;
+  maxWarningsFrom?: string;
 }
 
 /**
@@ -30,7 +31,10 @@ export async function configFor(cwd: string, root: string, flag: unknown): Promi
 export function withConfig<T extends ConfiguredOptions>(opts: T, config: Config | null): T & { configured: Config | null } {
   if (!config) return { ...opts, configured: null };
   const out: T & { configured: Config | null } = { ...opts, configured: config };
-  if (out.maxWarnings === undefined && config.maxWarnings !== undefined) out.maxWarnings = config.maxWarnings;
+  if (out.maxWarnings === undefined && config.maxWarnings !== undefined) {
+    out.maxWarnings = config.maxWarnings;
+    out.maxWarningsFrom = config.source;
+  }
   const online = config.online;
   if (out.exclude === undefined && online.exclude) {
     out.exclude = online.exclude;

@@ -29,6 +29,8 @@ export interface CheckOptions extends OnlineOptions {
   fix?: boolean;
   dryRun?: boolean;
   maxWarnings?: number;
+  /** The configuration file maxWarnings came from when not from the flag, for the failure's reason. */
+  maxWarningsFrom?: string;
   /** false with --no-cache: read every file, neither using nor refreshing .newsctl/cache. */
   cache?: boolean;
   /** A git ref: report only on what changed since it, and on its neighbours. */

@@ -52,7 +52,7 @@ function report(ctx: Context, root: string, opts: ValidateOptions, { problems, c
   if (format === "json") ctx.stdout.write(formatJson(problems, counts, verdict));
   else if (format === "github") ctx.stdout.write(formatGithub(problems, showPath, verdict));
   else if (format === "sarif") ctx.stdout.write(formatSarif(problems, { showPath, rules: RULES, version: packageVersion(), verdict }));
-  else ctx.stdout.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stdout), maxWarnings: opts.maxWarnings }));
+  else ctx.stdout.write(formatText(problems, counts, { showPath, paint: colorsFor(ctx, ctx.stdout), maxWarnings: opts.maxWarnings, maxWarningsFrom: opts.maxWarningsFrom }));
 }
 
 /** What --fix changed (or would change): a line per repair on stderr; with --dry-run the diffs too. */

@@ -1,6 +1,7 @@
 // Text for people: `file:line:column  severity  message  rule`, a blank line
 // between files, then one summary line. Colours come in from the caller.
 
+import { warningLimit } from "../verdict.js";
 import type { Counts, Diagnostic } from "../diagnostics.js";
 
 export interface Painter {
@@ -15,6 +16,8 @@ export interface TextOptions {
   showPath: (path: string) => string;
   paint: Painter;
   maxWarnings?: number;
+  /** The configuration file maxWarnings came from, when not from the flag. */
+  maxWarningsFrom?: string;
 }
 
 export function formatText(list: Diagnostic[], counts: Counts, opts: TextOptions): string {
@@ -31,12 +34,12 @@ export function formatText(list: Diagnostic[], counts: Counts, opts: TextOptions
   return out + summaryLine(counts, opts) + "\n";
 }
 
-export function summaryLine(counts: Counts, opts: Pick<TextOptions, "paint" | "maxWarnings">): string {
+export function summaryLine(counts: Counts, opts: Pick<TextOptions, "paint" | "maxWarnings" | "maxWarningsFrom">): string {
   const scope = `${plural(counts.files, "file")}, ${plural(counts.events, "event")}`;
   const problems = counts.errors + counts.warnings;
   if (problems === 0) return `no problems in ${scope}`;
   const detail = `${plural(problems, "problem")} (${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}) in ${scope}`;
-  const over = opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings ? `; more warnings than --max-warnings ${opts.maxWarnings}` : "";
+  const over = opts.maxWarnings !== undefined && counts.warnings > opts.maxWarnings ? `; more warnings than ${warningLimit(opts.maxWarnings, opts.maxWarningsFrom)}` : "";
   const text = detail + over;
   return counts.errors > 0 || over ? opts.paint.bold(opts.paint.red(text)) : opts.paint.bold(opts.paint.yellow(text));
 }
