@@ -3,6 +3,7 @@
 // the files the way `diff -u` and git do.
 
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch, type StructuredPatch } from "diff";
+import { commonEnds } from "../archive/format/lcs.js";
 
 /**
  * jsdiff's time grows with the square of the number of changed lines (about
@@ -44,14 +45,7 @@ function splitLines(text: string): string[] {
 function replaceMiddle(oldName: string, newName: string, oldText: string, newText: string, context: number): StructuredPatch {
   const a = splitLines(oldText);
   const b = splitLines(newText);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
+  const { start, endA, endB } = commonEnds(a, b);
   const from = Math.max(0, start - context);
   const toA = Math.min(a.length, endA + context);
   const toB = Math.min(b.length, endB + context);

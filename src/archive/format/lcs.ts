@@ -14,8 +14,8 @@ export interface LcsOp {
   b: number;
 }
 
-/** Common ends trimmed, an LCS in between; past 4 million cells the middle is all removed, then all added. */
-export function lcsOps<T>(a: readonly T[], b: readonly T[]): LcsOp[] {
+/** How many items two lists start with in common (`start`), and where their common tails begin. */
+export function commonEnds<T>(a: readonly T[], b: readonly T[]): { start: number; endA: number; endB: number } {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -24,6 +24,12 @@ export function lcsOps<T>(a: readonly T[], b: readonly T[]): LcsOp[] {
     endA--;
     endB--;
   }
+  return { start, endA, endB };
+}
+
+/** Common ends trimmed, an LCS in between; past 4 million cells the middle is all removed, then all added. */
+export function lcsOps<T>(a: readonly T[], b: readonly T[]): LcsOp[] {
+  const { start, endA, endB } = commonEnds(a, b);
   const ops: LcsOp[] = [];
   for (let k = 0; k < start; k++) ops.push({ kind: " ", a: k, b: k });
   const n = endA - start;

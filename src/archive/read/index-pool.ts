@@ -6,9 +6,8 @@
 // Two rounds: first every task's digest (and its part, unless the cache
 // still holds it); then, only if the caller wants them, the cached parts.
 
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { startWorkers } from "./threads.js";
 import type { Part } from "../index/part.js";
 import type { TaskOptions, TaskResult } from "./scan-task.js";
 
@@ -31,13 +30,6 @@ export interface CachedPart {
 /** A worker that stays silent this long is taken to be dead. */
 const STALL_MS = 120_000;
 
-// Under the test runner this module is TypeScript source; the worker must
-// be the compiled file, which the test setup builds first.
-function workerUrl(): URL {
-  const beside = new URL("./index-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL("../../../dist/archive/read/index-worker.js", import.meta.url);
-}
 
 export interface PoolCalls {
   /** A task's first report: its digest, and its part unless it stayed in the cache. */
@@ -55,16 +47,7 @@ export interface PoolCalls {
 export function scanInWorkers(root: string, tasks: string[], options: TaskOptions, workerCount: number, calls: PoolCalls): void {
   const signal = new SharedArrayBuffer(12);
   const flag = new Int32Array(signal);
-  const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
-  const url = workerUrl();
-  for (let w = 0; w < workerCount; w++) {
-    const share: [number, string][] = [];
-    for (let i = w; i < tasks.length; i += workerCount) share.push([i, tasks[i]!]);
-    const { port1, port2 } = new MessageChannel();
-    ports.push(port1);
-    workers.push(new Worker(url, { workerData: { root, tasks: share, options, signal, port: port2 }, transferList: [port2] }));
-  }
+  const { ports, stop } = startWorkers("index-worker.js", root, tasks, options, signal, workerCount);
   try {
     calls.meanwhile?.();
     let deferred = 0;
@@ -79,11 +62,7 @@ export function scanInWorkers(root: string, tasks: string[], options: TaskOption
     Atomics.notify(flag, FLAG_GO);
     if (want) receive(flag, ports, deferred, calls, (m) => calls.onCachedPart(m));
   } finally {
-    for (const port of ports) port.close();
-    for (const worker of workers) {
-      worker.unref();
-      void worker.terminate();
-    }
+    stop();
   }
 }
 

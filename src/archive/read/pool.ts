@@ -4,20 +4,11 @@
 // go on reading. Parts are dealt out in turn, so each worker gets a similar
 // share of the years.
 
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { unpackRecords, type PackedRecords } from "./pack.js";
+import { startWorkers } from "./threads.js";
 import type { FileRecord } from "./record.js";
 import type { ScanOptions } from "./scan.js";
-
-// Under the test runner this module is TypeScript source; the worker must
-// be the compiled file, which vitest builds first (test/global-setup.ts).
-function workerUrl(): URL {
-  const beside = new URL("./read-worker.js", import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL("../../../dist/archive/read/read-worker.js", import.meta.url);
-}
 
 /** A worker that stays silent this long is taken to be dead. */
 const STALL_MS = 120_000;
@@ -32,24 +23,11 @@ export function scanInWorkers(
   // [0] parts posted (workers add), [1] parts taken in (this thread adds).
   const signal = new SharedArrayBuffer(8);
   const flag = new Int32Array(signal);
-  const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
-  const url = workerUrl();
-  for (let w = 0; w < workerCount; w++) {
-    const share: [number, string][] = [];
-    for (let i = w; i < tasks.length; i += workerCount) share.push([i, tasks[i]!]);
-    const { port1, port2 } = new MessageChannel();
-    ports.push(port1);
-    workers.push(new Worker(url, { workerData: { root, tasks: share, options, signal, port: port2 }, transferList: [port2] }));
-  }
+  const { ports, stop } = startWorkers("read-worker.js", root, tasks, options, signal, workerCount);
   try {
     waitForParts(flag, ports, tasks.length, onPart);
   } finally {
-    for (const port of ports) port.close();
-    for (const worker of workers) {
-      worker.unref();
-      void worker.terminate();
-    }
+    stop();
   }
 }
 
